@@ -1,0 +1,152 @@
+import { z } from "zod";
+
+/**
+ * The plan file: what the planner produces and the verifier checks. Instants are ISO strings
+ * (minute precision, UTC), masses kg, lengths cm. The format is versioned and has its own JSON Schema
+ * (schema/plan.schema.json). Movement ids (S…, C…, P…) are what violations and clearances refer to.
+ */
+export const PLAN_FORMAT_VERSION = 1;
+
+const iso = z.iso.datetime({ offset: true, local: false }).describe("ISO 8601 UTC instant");
+const id = z.string().min(1);
+
+export const passengerLoadSchema = z.strictObject({
+  group: id.describe("Personnel group id."),
+  count: z.number().int().positive(),
+});
+
+export const itemLoadSchema = z.strictObject({
+  cargo: id.describe("Cargo line id."),
+  quantity: z.number().int().positive(),
+});
+
+export const loadSchema = z.strictObject({
+  pallets: z.array(id).default([]).describe("Ids of pallets (see `pallets`) on board."),
+  items: z.array(itemLoadSchema).default([]).describe("Pieces carried loose: rolling stock, containers, outsize."),
+  passengers: z.array(passengerLoadSchema).default([]),
+});
+
+/** A 463L pallet built at a site; its pieces travel together. */
+export const palletSchema = z.strictObject({
+  id,
+  site: id,
+  items: z.array(itemLoadSchema).min(1),
+  grossWeightKg: z.number().nonnegative().describe("Cargo plus pallet tare and nets."),
+  heightCm: z.number().nonnegative(),
+});
+
+export const legSchema = z.strictObject({
+  from: id,
+  to: id,
+  departAt: iso,
+  arriveAt: iso,
+  overflies: z.array(z.string()).describe("Countries crossed, as in the scenario's air leg."),
+  load: loadSchema.optional().describe("Boards at `from`, leaves at `to`. Absent: a positioning leg."),
+  positionsUsed: z.number().int().nonnegative().default(0),
+  payloadKg: z.number().nonnegative().default(0),
+});
+
+/** One aircraft's mission: usually a positioning leg into the country and a loaded leg out. */
+export const sortieSchema = z.strictObject({
+  id,
+  aircraft: id.describe("Tail id: `<fleet id>-<n>`, n from 1 to the fleet entry's count."),
+  type: id,
+  legs: z.array(legSchema).min(1),
+});
+
+export const convoySchema = z.strictObject({
+  id,
+  route: id,
+  from: id,
+  to: id,
+  departAt: iso,
+  arriveAt: iso,
+  trucks: z.number().int().positive(),
+  load: loadSchema,
+});
+
+export const commercialMovementSchema = z.strictObject({
+  id,
+  service: id,
+  airport: id,
+  departAt: iso,
+  passengers: z.array(passengerLoadSchema).min(1),
+});
+
+export const clearanceRequestSchema = z.strictObject({
+  id,
+  sortie: id,
+  country: z.string(),
+  kind: z.enum(["landing", "overflight"]),
+  airfield: id.optional().describe("For a landing clearance: where."),
+  firstAt: iso.describe("First departure of the sortie's legs that land in or cross the country."),
+  lastAt: iso.describe("Last arrival of those legs."),
+  latestFilingAt: iso.describe("File no later than this, by the country's lead time."),
+  validFrom: iso,
+  validTo: iso,
+});
+
+export const siteClosureSchema = z.strictObject({
+  site: id,
+  lastCargoAt: iso.optional().describe("Departure of the last cargo from the site."),
+  closedAt: iso.describe("Departure of the last person or cargo from the site."),
+});
+
+export const boundSchema = z.strictObject({
+  name: z.string(),
+  at: iso,
+  detail: z.string(),
+});
+
+export const planSummarySchema = z.strictObject({
+  start: iso,
+  deadline: iso,
+  closureAt: iso.describe("The last departure of a person or cargo from the host country."),
+  lowerBoundAt: iso.describe("No plan can close before this."),
+  bindingBound: z.string(),
+  closureRatio: z.number().describe("(closure − start) / (bound − start); 1 is provably optimal."),
+  slackHours: z.number().describe("Deadline minus closure, hours; negative when the deadline is missed."),
+  meetsDeadline: z.boolean(),
+  sorties: z.number().int().nonnegative(),
+  sortiesByType: z.record(z.string(), z.number().int().nonnegative()),
+  flyingHours: z.number().nonnegative(),
+  convoys: z.number().int().nonnegative(),
+  commercialSeats: z.number().int().nonnegative(),
+  clearanceRequests: z.number().int().nonnegative(),
+  personnel: z.number().int().nonnegative(),
+  cargoPieces: z.number().int().nonnegative(),
+  cargoKg: z.number().nonnegative(),
+  pallets: z.number().int().nonnegative(),
+});
+
+export const planSchema = z.strictObject({
+  $schema: z.string().optional(),
+  formatVersion: z.literal(PLAN_FORMAT_VERSION),
+  scenario: z.string().describe("Id of the scenario planned."),
+  planner: z.strictObject({ name: z.string(), version: z.string(), seed: z.number().int() }),
+  summary: planSummarySchema,
+  pallets: z.array(palletSchema),
+  sorties: z.array(sortieSchema),
+  convoys: z.array(convoySchema),
+  commercial: z.array(commercialMovementSchema),
+  clearanceRequests: z.array(clearanceRequestSchema),
+  siteClosures: z.array(siteClosureSchema),
+  bounds: z.array(boundSchema),
+  unplanned: z
+    .array(z.strictObject({ what: z.string(), id, reason: z.string() }))
+    .default([])
+    .describe("What the planner could not move, and why (the plan is then not complete)."),
+});
+
+export type Plan = z.output<typeof planSchema>;
+export type PlanInput = z.input<typeof planSchema>;
+export type Sortie = z.output<typeof sortieSchema>;
+export type Leg = z.output<typeof legSchema>;
+export type Load = z.output<typeof loadSchema>;
+export type Pallet = z.output<typeof palletSchema>;
+export type Convoy = z.output<typeof convoySchema>;
+export type CommercialMovement = z.output<typeof commercialMovementSchema>;
+export type ClearanceRequest = z.output<typeof clearanceRequestSchema>;
+export type SiteClosure = z.output<typeof siteClosureSchema>;
+export type PlanSummary = z.output<typeof planSummarySchema>;
+export type Bound = z.output<typeof boundSchema>;
