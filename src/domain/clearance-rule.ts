@@ -2,7 +2,7 @@ import { z } from "zod";
 import { durationSchema, provenanceShape } from "./figure.ts";
 import { countryCodeSchema } from "./ids.ts";
 import { weekdaySchema, WEEKDAYS } from "./instant-schema.ts";
-import { type Instant, dayOfWeek, instant } from "./time.ts";
+import { type Instant, dayOfWeek, instant, startOfDay } from "./time.ts";
 import type { Minutes } from "./units.ts";
 
 export const leadTimeSchema = z.strictObject({
@@ -37,19 +37,33 @@ export type ClearanceKind = "landing" | "overflight";
 
 /**
  * The latest instant a request can be filed for a flight at `flightAt`.
- * Working days: step back whole days, not counting weekend days (a request filed on a Friday at
- * 10:00 for a two-working-day lead covers a flight on Tuesday at 10:00 under a Sat–Sun weekend).
+ * Hours and days count back exactly. Working days mean N whole working days before the flight's
+ * UTC day: a request for a Tuesday flight under a two-working-day lead and a Sat–Sun weekend must be
+ * in by Friday 00:00Z (Friday and Monday are the two days). Never later for a later flight (monotone).
  */
 export function latestFilingAt(flightAt: Instant, lead: LeadTime, weekend: readonly string[]): Instant {
   if (lead.unit === "hours") return instant(flightAt - Math.ceil(lead.value * 60));
   if (lead.unit === "days") return instant(flightAt - Math.ceil(lead.value * 1440));
-  let t = flightAt;
+  let day = startOfDay(flightAt);
   let remaining = Math.ceil(lead.value);
+  if (remaining === 0) return flightAt;
   while (remaining > 0) {
-    t = instant(t - 1440);
-    if (!weekend.includes(WEEKDAYS[dayOfWeek(t)] ?? "")) remaining--;
+    day = instant(day - 1440);
+    if (!weekend.includes(WEEKDAYS[dayOfWeek(day)] ?? "")) remaining--;
   }
-  return t;
+  return day;
+}
+
+/** The earliest flight time whose request can still be filed at `now` (inverse of `latestFilingAt`). */
+export function earliestFlightFiledAt(now: Instant, lead: LeadTime, weekend: readonly string[]): Instant {
+  let lo = now;
+  let hi = instant(now + 1440 * (Math.ceil(lead.value) * 3 + 14));
+  while (lo < hi) {
+    const mid = instant(Math.floor((lo + hi) / 2));
+    if (latestFilingAt(mid, lead, weekend) >= now) hi = mid;
+    else lo = instant(mid + 1);
+  }
+  return lo;
 }
 
 /** The validity window an approval for a flight at `firstAt`…`lastAt` will carry. */

@@ -1,0 +1,151 @@
+import type { SiteId } from "#domain/ids.ts";
+import { type Plan, PLAN_FORMAT_VERSION } from "#domain/plan.ts";
+import type { ResolvedScenario } from "#domain/scenario-model.ts";
+import { type Instant, instant } from "#domain/time.ts";
+import { closureBounds, formatBound } from "./bounds.ts";
+import { ClearanceGate } from "./clearance-gate.ts";
+import { clearanceRequests } from "./clearance-requests.ts";
+import { planCommercial } from "./commercial.ts";
+import { planConvoys } from "./convoys.ts";
+import { unitFitsType } from "./fits.ts";
+import type { PalletUnit } from "./lift-unit.ts";
+import { palletRecord } from "./pallet-record.ts";
+import { buildLiftUnits } from "./palletise.ts";
+import { ParkingLedger } from "./parking-ledger.ts";
+import { CargoPool, PeoplePool } from "./pools.ts";
+import { planSorties } from "./sorties.ts";
+import { siteClosures, hostDepartures, summarise } from "./summary.ts";
+
+export const PLANNER_NAME = "drawdown-greedy";
+export const PLANNER_VERSION = "0.1.0";
+
+export interface PlanOptions {
+  readonly seed?: number;
+  /** Called with a phase name and a fraction done, for progress bars. */
+  readonly onProgress?: (phase: string, fraction: number, detail?: string) => void;
+}
+
+const counter = (prefix: string, width: number) => {
+  let n = 0;
+  return () => `${prefix}${String(++n).padStart(width, "0")}`;
+};
+
+/**
+ * Plans the whole withdrawal: pallets, convoys from road-only sites, commercial seats for early
+ * leavers, sorties, clearance requests, closures, bounds and the summary. Pure and deterministic.
+ * Tries the plan with and without commercial seats and keeps the better (earliest closure, then fewest sorties).
+ */
+export function planWithdrawal(rs: ResolvedScenario, options: PlanOptions = {}): Plan {
+  const seed = options.seed ?? 1;
+  const progress = options.onProgress ?? (() => {});
+  const gate = new ClearanceGate(rs.scenario, rs.start);
+  progress("bounds", 0);
+  const bounds = closureBounds(rs, gate);
+  progress("bounds", 1);
+  const militaryOnly = attempt(rs, gate, undefined, progress);
+  const closure = closureOf(rs, militaryOnly);
+  const withCommercial = rs.scenario.commercial.length > 0 ? attempt(rs, gate, instant(Math.min(closure, rs.deadline)), progress) : undefined;
+  const chosen = withCommercial && better(rs, withCommercial, militaryOnly) ? withCommercial : militaryOnly;
+  const plan: Plan = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    scenario: rs.scenario.id,
+    planner: { name: PLANNER_NAME, version: PLANNER_VERSION, seed },
+    summary: summarise(rs, chosen, bounds),
+    ...chosen,
+    bounds: bounds.map(formatBound),
+  };
+  progress("done", 1);
+  return plan;
+}
+
+type Movements = Pick<Plan, "pallets" | "sorties" | "convoys" | "commercial" | "clearanceRequests" | "siteClosures" | "unplanned">;
+
+function closureOf(rs: ResolvedScenario, m: Movements): number {
+  return hostDepartures(rs, m.sorties, m.convoys, m.commercial).reduce((x, d) => Math.max(x, d.at), rs.start as number);
+}
+
+function better(rs: ResolvedScenario, a: Movements, b: Movements): boolean {
+  if (a.unplanned.length !== b.unplanned.length) return a.unplanned.length < b.unplanned.length;
+  const ca = closureOf(rs, a);
+  const cb = closureOf(rs, b);
+  const ma = ca <= rs.deadline;
+  const mb = cb <= rs.deadline;
+  if (ma !== mb) return ma;
+  if (ca !== cb) return ca < cb;
+  return a.sorties.length < b.sorties.length;
+}
+
+function attempt(
+  rs: ResolvedScenario,
+  gate: ClearanceGate,
+  commercialUntil: Instant | undefined,
+  progress: (phase: string, fraction: number, detail?: string) => void,
+): Movements {
+  const s = rs.scenario;
+  const cargo = new CargoPool();
+  const people = new PeoplePool(s.personnel, rs.start);
+  const unplanned: Plan["unplanned"] = [];
+  const pallets: PalletUnit[] = [];
+  const types = [...new Set(s.fleet.filter((f) => f.count > 0).map((f) => f.type))].flatMap((t) => rs.types.get(t) ?? []);
+  for (const site of s.sites) {
+    if (!site.inHostCountry) continue;
+    for (const unit of buildLiftUnits(site.id, s.cargo)) {
+      if (unit.kind === "pallet") pallets.push(unit);
+      if (!types.some((t) => unitFitsType(unit, t))) {
+        const id = unit.kind === "pallet" ? unit.id : unit.cargo.id;
+        unplanned.push({ what: unit.kind === "pallet" ? "pallet" : "cargo", id, reason: "fits no aircraft type of the fleet (size, weight or a charter-only fleet)" });
+        continue;
+      }
+      cargo.add(site.id, { unit, availableAt: rs.start });
+    }
+  }
+  cargo.order();
+
+  progress("convoys", 0);
+  const convoyId = counter("C", 3);
+  const convoys = [];
+  for (const site of s.sites) {
+    if (!site.inHostCountry || site.icao) continue;
+    if (cargo.at(site.id).length === 0 && people.count(site.id) === 0) continue;
+    const route = s.roadRoutes.find((r) => (r.from === site.id || r.to === site.id) && rs.sites.get((r.from === site.id ? r.to : r.from) as SiteId)?.icao);
+    if (!route) {
+      unplanned.push({ what: "site", id: site.id, reason: "no airfield and no road route to one" });
+      continue;
+    }
+    const airfield = (route.from === site.id ? route.to : route.from) as SiteId;
+    const result = planConvoys(route, site.id, airfield, cargo, people, rs.start, convoyId);
+    convoys.push(...result.convoys);
+    for (const reason of result.stuck) unplanned.push({ what: "site", id: site.id, reason });
+  }
+  progress("convoys", 1);
+
+  const commercial = commercialUntil === undefined ? [] : planCommercial(s.commercial, people, rs.start, commercialUntil, counter("P", 3));
+
+  const total = cargo.size + people.total;
+  const { sorties } = planSorties({
+    rs,
+    cargo,
+    people,
+    parking: new ParkingLedger(),
+    gate,
+    nextId: counter("S", 4),
+    onProgress: () => progress("sorties", total === 0 ? 1 : 1 - (cargo.size + people.total) / total),
+  });
+  for (const site of cargo.sites())
+    for (const w of cargo.at(site))
+      unplanned.push({ what: w.unit.kind === "pallet" ? "pallet" : "cargo", id: w.unit.kind === "pallet" ? w.unit.id : w.unit.cargo.id, reason: `no aircraft could lift it from ${site} within its availability` });
+  for (const site of people.sites())
+    for (const w of people.at(site))
+      unplanned.push({ what: "personnel", id: w.group.id, reason: `${w.count} people left at ${site}: no seat within the aircraft availability or their departure window` });
+
+  const requests = clearanceRequests(rs, gate, sorties);
+  return {
+    pallets: pallets.map(palletRecord),
+    sorties,
+    convoys,
+    commercial,
+    clearanceRequests: requests,
+    siteClosures: siteClosures(hostDepartures(rs, sorties, convoys, commercial)),
+    unplanned,
+  };
+}

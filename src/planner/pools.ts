@@ -1,0 +1,134 @@
+import type { GroupId, SiteId } from "#domain/ids.ts";
+import type { PersonnelGroup } from "#domain/personnel.ts";
+import type { Instant } from "#domain/time.ts";
+import type { LiftUnit } from "./lift-unit.ts";
+
+/** A unit of lift waiting at a site, from the time it is there. */
+export interface WaitingUnit {
+  readonly unit: LiftUnit;
+  readonly availableAt: Instant;
+}
+
+/** Lift units waiting at each site, in loading order (priority first, sensitive first, heavy first). */
+export class CargoPool {
+  private readonly bySite = new Map<SiteId, WaitingUnit[]>();
+
+  add(site: SiteId, waiting: WaitingUnit): void {
+    const list = this.bySite.get(site) ?? [];
+    list.push(waiting);
+    this.bySite.set(site, list);
+  }
+
+  /** Sorts every site's queue; call after adding. */
+  order(): void {
+    for (const list of this.bySite.values())
+      list.sort(
+        (a, b) =>
+          a.unit.priority - b.unit.priority ||
+          Number(b.unit.sensitive) - Number(a.unit.sensitive) ||
+          a.availableAt - b.availableAt ||
+          b.unit.positions - a.unit.positions ||
+          b.unit.weightKg - a.unit.weightKg,
+      );
+  }
+
+  at(site: SiteId): readonly WaitingUnit[] {
+    return this.bySite.get(site) ?? [];
+  }
+
+  remove(site: SiteId, taken: ReadonlySet<WaitingUnit>): void {
+    const list = this.bySite.get(site);
+    if (list) this.bySite.set(site, list.filter((w) => !taken.has(w)));
+  }
+
+  sites(): SiteId[] {
+    return [...this.bySite.entries()].filter(([, l]) => l.length > 0).map(([s]) => s);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const l of this.bySite.values()) n += l.length;
+    return n;
+  }
+}
+
+/** People of one group at one site, from the time they are there. */
+export interface WaitingPeople {
+  readonly group: PersonnelGroup;
+  count: number;
+  readonly availableAt: Instant;
+}
+
+/** People of one group boarding one movement. */
+export interface Boarded {
+  readonly group: PersonnelGroup;
+  readonly count: number;
+}
+
+/** Passengers as the plan file lists them. */
+export const passengerList = (boarded: readonly Boarded[]) => boarded.map((b) => ({ group: b.group.id as string, count: b.count }));
+
+/** Personnel still to move, by site. */
+export class PeoplePool {
+  private readonly bySite = new Map<SiteId, WaitingPeople[]>();
+
+  constructor(groups: readonly PersonnelGroup[], start: Instant) {
+    for (const group of groups) if (group.count > 0) this.add(group.site as SiteId, { group, count: group.count, availableAt: start });
+  }
+
+  add(site: SiteId, w: WaitingPeople): void {
+    const list = this.bySite.get(site) ?? [];
+    list.push(w);
+    this.bySite.set(site, list);
+  }
+
+  at(site: SiteId): WaitingPeople[] {
+    return (this.bySite.get(site) ?? []).filter((w) => w.count > 0);
+  }
+
+  count(site: SiteId): number {
+    return this.at(site).reduce((n, w) => n + w.count, 0);
+  }
+
+  /**
+   * Takes up to `seats` people who may leave at `t` and pass `accept`, those who must be out
+   * soonest first. Returns the passengers by group.
+   */
+  board(
+    site: SiteId,
+    t: Instant,
+    seats: number,
+    accept: (w: WaitingPeople) => boolean,
+  ): Boarded[] {
+    const taken = new Map<GroupId, Boarded>();
+    const candidates = this.at(site)
+      .filter(
+        (w) =>
+          w.availableAt <= t &&
+          (w.group.earliestDeparture === undefined || w.group.earliestDeparture <= t) &&
+          (w.group.latestDeparture === undefined || w.group.latestDeparture >= t) &&
+          accept(w),
+      )
+      .sort((a, b) => (a.group.latestDeparture ?? Infinity) - (b.group.latestDeparture ?? Infinity));
+    let left = seats;
+    for (const w of candidates) {
+      if (left <= 0) break;
+      const n = Math.min(left, w.count);
+      w.count -= n;
+      left -= n;
+      const prev = taken.get(w.group.id);
+      taken.set(w.group.id, { group: w.group, count: (prev?.count ?? 0) + n });
+    }
+    return [...taken.values()];
+  }
+
+  sites(): SiteId[] {
+    return [...this.bySite.keys()].filter((s) => this.count(s) > 0);
+  }
+
+  get total(): number {
+    let n = 0;
+    for (const s of this.bySite.keys()) n += this.count(s);
+    return n;
+  }
+}

@@ -1,0 +1,360 @@
+import { blockMinutes, findAirLeg, legDistance } from "#domain/air-leg.ts";
+import type { AircraftType } from "#domain/aircraft-type.ts";
+import type { FleetEntry, Window } from "#domain/fleet.ts";
+import { groundMinutes } from "#domain/ground-time.ts";
+import type { SiteId } from "#domain/ids.ts";
+import { withinHours } from "#domain/operating-hours.ts";
+import { allowableLoad, seatsAvailable } from "#domain/payload-range.ts";
+import type { Leg, Sortie } from "#domain/plan.ts";
+import type { AirLeg } from "#domain/route.ts";
+import type { ResolvedScenario } from "#domain/scenario-model.ts";
+import type { Site } from "#domain/site.ts";
+import { PASSENGER_KG } from "#domain/standard-weights.ts";
+import { formatInstant, type Instant, instant } from "#domain/time.ts";
+import { type Km, km } from "#domain/units.ts";
+import type { ClearanceGate } from "./clearance-gate.ts";
+import { mergeItems } from "./convoys.ts";
+import { unitFitsType } from "./fits.ts";
+import type { ParkingLedger } from "./parking-ledger.ts";
+import { type Boarded, type CargoPool, type PeoplePool, passengerList, type WaitingUnit } from "./pools.ts";
+import { nextOpen } from "./site-clock.ts";
+
+/** One aircraft of the fleet as the scheduler sees it. */
+interface Tail {
+  readonly id: string;
+  readonly fleet: FleetEntry;
+  readonly type: AircraftType;
+  at: SiteId;
+  /** Earliest next departure from `at`. */
+  readyAt: Instant;
+  /** When it landed at `at` (or its window opened at base), for ground time before loading there. */
+  groundSince: Instant;
+  lastLegLoaded: boolean;
+  done: boolean;
+}
+
+interface Slot {
+  readonly site: Site;
+  readonly dest: Site;
+  readonly legIn: AirLeg | undefined;
+  readonly legOut: AirLeg;
+  readonly d1: Instant | undefined;
+  readonly a1: Instant | undefined;
+  readonly d2: Instant;
+  readonly a2: Instant;
+  readonly distOut: Km;
+}
+
+export interface SortieContext {
+  readonly rs: ResolvedScenario;
+  readonly cargo: CargoPool;
+  readonly people: PeoplePool;
+  readonly parking: ParkingLedger;
+  readonly gate: ClearanceGate;
+  readonly nextId: () => string;
+  readonly onProgress?: (done: number) => void;
+}
+
+export interface SortieResult {
+  readonly sorties: Sortie[];
+  /** Departure of the last cargo from each site. */
+  readonly lastCargoAt: Map<SiteId, Instant>;
+}
+
+const MAX_SLOT_ITERATIONS = 5000;
+
+/**
+ * Greedy list scheduling of sorties: the aircraft free soonest takes the site where it can load
+ * soonest (earliest departure that respects hours, parking, clearance lead times and its
+ * availability), loads by priority, fills seats, and flies to the nearest destination.
+ */
+export function planSorties(ctx: SortieContext): SortieResult {
+  const { rs, cargo, people, parking } = ctx;
+  const tails = expandFleet(rs);
+  for (const t of tails) parking.park(site(rs, t.at), t.type.parkingClass, t.id, t.groundSince);
+  const sorties: Sortie[] = [];
+  const lastCargoAt = new Map<SiteId, Instant>();
+  const destinations = rs.scenario.sites.filter((s) => !s.inHostCountry && s.icao);
+  let idle = 0;
+  while (cargo.size > 0 || people.total > 0) {
+    const tail = tails.filter((t) => !t.done).sort((a, b) => a.readyAt - b.readyAt || a.id.localeCompare(b.id))[0];
+    if (!tail) break;
+    const best = bestSlot(ctx, tail, destinations, lastCargoAt);
+    if (!best) {
+      tail.done = true;
+      continue;
+    }
+    const sortie = fly(ctx, tail, best, lastCargoAt);
+    if (!sortie) {
+      // Nothing could board at that slot (people not yet free to go): look again later.
+      tail.readyAt = instant(best.d2 + 60);
+      if (++idle > 20_000) tail.done = true;
+      continue;
+    }
+    idle = 0;
+    sorties.push(sortie);
+    ctx.onProgress?.(sorties.length);
+  }
+  return { sorties, lastCargoAt };
+}
+
+function site(rs: ResolvedScenario, id: string): Site {
+  const s = rs.sites.get(id as SiteId);
+  if (!s) throw new Error(`bug: unknown site ${id} after validation`);
+  return s;
+}
+
+function expandFleet(rs: ResolvedScenario): Tail[] {
+  return rs.scenario.fleet.flatMap((fleet) => {
+    const type = rs.types.get(fleet.type);
+    const window = [...fleet.availability].sort((a, b) => a.from - b.from)[0];
+    if (!type || !window) return [];
+    const from = instant(Math.max(window.from, rs.start));
+    return Array.from({ length: fleet.count }, (_, i) => ({
+      id: `${fleet.id}-${i + 1}`,
+      fleet,
+      type,
+      at: fleet.base,
+      readyAt: from,
+      groundSince: window.from,
+      lastLegLoaded: false,
+      done: false,
+    }));
+  });
+}
+
+/** Sites with something this tail could lift, if the type may land there. */
+function candidateSites(ctx: SortieContext, tail: Tail): Site[] {
+  const out: Site[] = [];
+  const sites = new Set<SiteId>([...ctx.cargo.sites(), ...ctx.people.sites()]);
+  for (const id of sites) {
+    const s = site(ctx.rs, id);
+    if (!s.inHostCountry || !s.icao) continue;
+    if (s.acceptsTypes && !s.acceptsTypes.includes(tail.type.id)) continue;
+    const hasCargo = ctx.cargo.at(id).some((w) => unitFitsType(w.unit, tail.type));
+    if (!hasCargo && ctx.people.count(id) === 0) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+function bestSlot(ctx: SortieContext, tail: Tail, destinations: readonly Site[], lastCargoAt: Map<SiteId, Instant>): Slot | undefined {
+  let best: { slot: Slot; remaining: number } | undefined;
+  for (const s of candidateSites(ctx, tail)) {
+    const notBefore = readyToLoad(ctx, tail, s, lastCargoAt);
+    if (notBefore === undefined) continue;
+    for (const d of destinations) {
+      const slot = findSlot(ctx, tail, s, d, notBefore);
+      if (!slot) continue;
+      const remaining = ctx.cargo.at(s.id).length;
+      if (!best || slot.d2 < best.slot.d2 || (slot.d2 === best.slot.d2 && (remaining > best.remaining || (remaining === best.remaining && slot.a2 < best.slot.a2))))
+        best = { slot, remaining };
+    }
+  }
+  return best?.slot;
+}
+
+/** The earliest time anything at the site may leave on this tail; `undefined` if nothing ever can. */
+function readyToLoad(ctx: SortieContext, tail: Tail, s: Site, lastCargoAt: Map<SiteId, Instant>): Instant | undefined {
+  let t = Number.POSITIVE_INFINITY;
+  for (const w of ctx.cargo.at(s.id)) if (unitFitsType(w.unit, tail.type)) t = Math.min(t, w.availableAt);
+  const noCargo = ctx.cargo.at(s.id).length === 0;
+  for (const w of ctx.people.at(s.id)) {
+    if (w.group.category === "closing_team" && w.group.site === s.id && !noCargo) continue;
+    let ready = Math.max(w.availableAt, w.group.earliestDeparture ?? 0);
+    if (w.group.category === "closing_team" && w.group.site === s.id) ready = Math.max(ready, lastCargoAt.get(s.id) ?? 0);
+    t = Math.min(t, ready);
+  }
+  return t === Number.POSITIVE_INFINITY ? undefined : instant(t);
+}
+
+function windowAt(windows: readonly Window[], t: number): Window | undefined {
+  return [...windows].sort((a, b) => a.from - b.from).find((w) => w.to > t);
+}
+
+/** The earliest feasible sortie of this tail: position to `s` (if elsewhere), load, fly to `d`. */
+function findSlot(ctx: SortieContext, tail: Tail, s: Site, d: Site, notBefore: Instant): Slot | undefined {
+  const { rs, parking, gate } = ctx;
+  const type = tail.type;
+  const here = site(rs, tail.at);
+  const positioning = tail.at !== s.id;
+  const legIn = positioning ? findAirLeg(rs.scenario, tail.at, s.id) : undefined;
+  const legOut = findAirLeg(rs.scenario, s.id, d.id);
+  if ((positioning && !legIn) || !legOut) return undefined;
+  const distOut = legDistance(legOut, s, d);
+  const distIn = legIn ? legDistance(legIn, here, s) : km(0);
+  if (allowableLoad(type, distOut) === undefined || (legIn && allowableLoad(type, distIn) === undefined)) return undefined;
+  const blockIn = legIn ? blockMinutes(type, distIn) : 0;
+  const blockOut = blockMinutes(type, distOut);
+  const ground = groundMinutes(type, s, { unloading: false, loading: true });
+  const cls = type.parkingClass;
+  const clearIn = legIn ? gate.earliestFor(legIn.overflies, s.country) : rs.start;
+  const clearOut = gate.earliestFor(legOut.overflies, d.country);
+  let window = windowAt(tail.fleet.availability, tail.readyAt);
+  if (!window) return undefined;
+  let d1 = Math.max(tail.readyAt, clearIn, window.from, rs.start);
+  for (let i = 0; i < MAX_SLOT_ITERATIONS; i++) {
+    let a1: number | undefined;
+    let d2: number;
+    if (legIn) {
+      const open = nextOpen(here, instant(d1));
+      if (open !== d1) {
+        d1 = open;
+        continue;
+      }
+      a1 = d1 + blockIn;
+      const land = nextOpen(s, instant(a1));
+      if (land !== a1) {
+        d1 += land - a1;
+        continue;
+      }
+      d2 = a1 + ground;
+    } else {
+      d2 = Math.max(d1, tail.groundSince + groundMinutes(type, s, { unloading: tail.lastLegLoaded, loading: true }));
+    }
+    const need = Math.max(notBefore, clearOut);
+    if (d2 < need) {
+      d1 += need - d2;
+      continue;
+    }
+    // Wait on the ground for the field to open rather than arriving later.
+    d2 = nextOpen(s, instant(d2));
+    const a2 = d2 + blockOut;
+    const arrive = nextOpen(d, instant(a2));
+    if (arrive !== a2) {
+      d1 += arrive - a2;
+      continue;
+    }
+    if (a2 > window.to || (legIn ? d1 : d2) < window.from) {
+      const next = windowAt(tail.fleet.availability, window.to);
+      if (!next || next === window) return undefined;
+      window = next;
+      d1 = Math.max(d1, next.from);
+      continue;
+    }
+    if (a1 !== undefined) {
+      const wait = parking.delayFor(s, cls, instant(a1), d2);
+      if (wait === Number.POSITIVE_INFINITY) return undefined;
+      if (wait > 0) {
+        d1 += wait;
+        continue;
+      }
+    }
+    const waitD = parking.delayFor(d, cls, instant(a2), Number.POSITIVE_INFINITY);
+    if (waitD === Number.POSITIVE_INFINITY) return undefined;
+    if (waitD > 0) {
+      d1 += waitD;
+      continue;
+    }
+    if (!withinHours(s.operatingHours, instant(d2))) return undefined;
+    return {
+      site: s,
+      dest: d,
+      legIn,
+      legOut,
+      d1: legIn ? instant(d1) : undefined,
+      a1: a1 === undefined ? undefined : instant(a1),
+      d2: instant(d2),
+      a2: instant(a2),
+      distOut,
+    };
+  }
+  return undefined;
+}
+
+/** Loads the slot's aircraft and records the sortie; `undefined` when nothing may board. */
+function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId, Instant>): Sortie | undefined {
+  const { cargo, people, parking, rs } = ctx;
+  const type = tail.type;
+  const s = slot.site;
+  const allowable = allowableLoad(type, slot.distOut) ?? 0;
+  const escortsWaiting = people
+    .at(s.id)
+    .some((w) => w.group.category === "sensitive_duty" && w.availableAt <= slot.d2 && (w.group.earliestDeparture ?? 0) <= slot.d2);
+  const taken = new Set<WaitingUnit>();
+  let kg = 0;
+  let positions = 0;
+  const waiting = cargo.at(s.id);
+  const take = (allowSensitive: boolean) => {
+    for (const w of waiting) {
+      if (positions >= type.palletPositions) break;
+      if (taken.has(w) || w.availableAt > slot.d2 || !unitFitsType(w.unit, type)) continue;
+      if (w.unit.sensitive && !allowSensitive) continue;
+      const reserve = w.unit.sensitive || [...taken].some((t) => t.unit.sensitive) ? PASSENGER_KG : 0;
+      if (kg + w.unit.weightKg + reserve > allowable || positions + w.unit.positions > type.palletPositions) continue;
+      taken.add(w);
+      kg += w.unit.weightKg;
+      positions += w.unit.positions;
+    }
+  };
+  take(escortsWaiting);
+  const allTaken = () => waiting.every((w) => taken.has(w));
+  if (!escortsWaiting && waiting.some((w) => w.unit.sensitive && !taken.has(w))) {
+    // Only the closing team can escort: take sensitive pieces only if this clears the site.
+    const before = new Set(taken);
+    const kgBefore = kg;
+    const posBefore = positions;
+    take(true);
+    if (!allTaken()) {
+      taken.clear();
+      for (const w of before) taken.add(w);
+      kg = kgBefore;
+      positions = posBefore;
+    }
+  }
+  const sensitiveOnBoard = [...taken].some((w) => w.unit.sensitive);
+  const lastCargoFromSite = allTaken() && (lastCargoAt.get(s.id) ?? 0) <= slot.d2;
+  const mayCloseOut = (w: { group: { category: string; site: string } }) =>
+    w.group.category !== "closing_team" || w.group.site !== s.id || (lastCargoFromSite && (taken.size > 0 || waiting.length === 0));
+  let seats = Math.min(seatsAvailable(type, positions), Math.floor((allowable - kg) / PASSENGER_KG));
+  const passengers: Boarded[] = [];
+  if (sensitiveOnBoard) {
+    const escort = people.board(s.id, slot.d2, 1, (w) => w.group.category === "sensitive_duty" || (w.group.category === "closing_team" && mayCloseOut(w)));
+    if (escort.length === 0) throw new Error("bug: sensitive cargo loaded without an escort available");
+    passengers.push(...escort);
+    seats -= 1;
+  }
+  if (seats > 0) passengers.push(...people.board(s.id, slot.d2, seats, mayCloseOut));
+  if (taken.size === 0 && passengers.length === 0) return undefined;
+  cargo.remove(s.id, taken);
+  if (taken.size > 0) lastCargoAt.set(s.id, instant(Math.max(lastCargoAt.get(s.id) ?? 0, slot.d2)));
+
+  const pax = passengers.reduce((n, p) => n + p.count, 0);
+  const legs: Leg[] = [];
+  const here = site(rs, tail.at);
+  if (slot.legIn && slot.d1 !== undefined && slot.a1 !== undefined) {
+    legs.push({
+      from: tail.at,
+      to: s.id,
+      departAt: formatInstant(slot.d1),
+      arriveAt: formatInstant(slot.a1),
+      overflies: [...slot.legIn.overflies],
+      positionsUsed: 0,
+      payloadKg: 0,
+    });
+    parking.depart(here, type.parkingClass, tail.id, slot.d1);
+    parking.park(s, type.parkingClass, tail.id, slot.a1, slot.d2);
+  } else {
+    parking.depart(here, type.parkingClass, tail.id, slot.d2);
+  }
+  legs.push({
+    from: s.id,
+    to: slot.dest.id,
+    departAt: formatInstant(slot.d2),
+    arriveAt: formatInstant(slot.a2),
+    overflies: [...slot.legOut.overflies],
+    load: {
+      pallets: [...taken].flatMap((w) => (w.unit.kind === "pallet" ? [w.unit.id] : [])),
+      items: mergeItems([...taken].flatMap((w) => (w.unit.kind === "loose" ? [w.unit.cargo.id as string] : []))),
+      passengers: passengerList(passengers),
+    },
+    positionsUsed: positions,
+    payloadKg: Math.round((kg + pax * PASSENGER_KG) * 1000) / 1000,
+  });
+  parking.park(slot.dest, type.parkingClass, tail.id, slot.a2);
+  tail.at = slot.dest.id;
+  tail.groundSince = slot.a2;
+  tail.lastLegLoaded = true;
+  tail.readyAt = instant(slot.a2 + groundMinutes(type, slot.dest, { unloading: true, loading: false }));
+  return { id: ctx.nextId(), aircraft: tail.id, type: type.id, legs };
+}
