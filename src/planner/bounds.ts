@@ -19,6 +19,7 @@ import { formatInstant, type Instant, instant } from "#domain/time.ts";
 import type { ClearanceGate } from "./clearance-gate.ts";
 import { serviceDepartures } from "./commercial.ts";
 import { fitsPallet } from "./palletise.ts";
+import { nextOpen } from "./site-clock.ts";
 
 /** A bound as the planner computes it, before formatting. */
 export interface ClosureBound {
@@ -159,12 +160,14 @@ function earliestLoadedDeparture(
   windowFrom: number,
 ): number | undefined {
   if (site.acceptsTypes && !site.acceptsTypes.includes(type.id)) return undefined;
+  // Each step waits for opening hours: any real plan departs and lands no earlier than these.
   const loading = groundMinutes(type, site, { unloading: false, loading: true });
-  if (base.id === site.id) return Math.max(ready, windowFrom + loading);
+  if (base.id === site.id) return nextOpen(site, instant(Math.max(ready, windowFrom + loading)));
   const leg = findAirLeg(rs.scenario, base.id, site.id);
   if (!leg) return undefined;
-  const d1 = Math.max(ready, gate.earliestFor(leg.overflies, site.country));
-  return d1 + blockMinutes(type, legDistance(leg, base, site)) + loading;
+  const d1 = nextOpen(base, instant(Math.max(ready, gate.earliestFor(leg.overflies, site.country))));
+  const a1 = nextOpen(site, instant(d1 + blockMinutes(type, legDistance(leg, base, site))));
+  return nextOpen(site, instant(a1 + loading));
 }
 
 /** Shortest time between two loaded departures of one aircraft: out, unload, back, load. */

@@ -1,0 +1,67 @@
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { type Io, processIo, UserError } from "./io.ts";
+import { planCommand } from "./plan-command.ts";
+import { schemaCommand } from "./schema-command.ts";
+import { validateCommand } from "./validate-command.ts";
+
+const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} must be a whole number, got "${v}"`);
+  return n;
+};
+
+/** Builds the `drawdown` program; each action sets the exit code through `done`. */
+export function buildProgram(io: Io, done: (code: number) => void): Command {
+  const program = new Command("drawdown")
+    .description("Plan, clear and track the orderly withdrawal of forces under a deadline.")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command("validate")
+    .description("Check a scenario file: every problem at once with its JSON path, line:column and a hint (exit 2 if any).")
+    .argument("<scenario>", "scenario JSON file")
+    .action((scenario: string) => done(validateCommand(io, scenario)));
+
+  program
+    .command("plan")
+    .description("Plan the withdrawal: completion and slack, site close-out, sorties, convoys, seats, clearance requests, lower bound.")
+    .argument("<scenario>", "scenario JSON file")
+    .option("--json", "print the whole plan as JSON instead of the summary")
+    .option("--out <file>", "write the plan JSON to this file")
+    .option("--seed <n>", "seed for any randomised choice (plans are deterministic per seed)", int("--seed"), 1)
+    .addHelpText("after", "\nExit codes: 0 complete plan; 2 invalid scenario; 3 something could not be planned (listed).")
+    .action((scenario: string, opts: { json?: boolean; out?: string; seed: number }) => done(planCommand(io, scenario, opts)));
+
+  program
+    .command("schema")
+    .description("Write schema/scenario.schema.json and schema/plan.schema.json from the zod types.")
+    .option("--check", "only check that the files are up to date (exit 1 if not)")
+    .action((opts: { check?: boolean }) => done(schemaCommand(io, opts)));
+
+  return program;
+}
+
+/** Runs the CLI with the arguments after `drawdown`; returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UserError) {
+      io.err(e.message);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
