@@ -57,6 +57,17 @@ export class ParkingLedger {
     this.stays.set(key(site, cls), list);
   }
 
+  /** Forgets stays that ended before `t`: no later query looks before it, and lists stay short. */
+  prune(t: Instant): void {
+    for (const [k, list] of this.stays) {
+      if (list.length < 64) continue;
+      this.stays.set(
+        k,
+        list.filter((s) => s.to >= t),
+      );
+    }
+  }
+
   /** Ends the open stay of a tail at a site when its departure is planned. */
   depart(site: Site, cls: ParkingClass, tail: string, at: Instant): void {
     const open = (this.stays.get(key(site, cls)) ?? []).find((s) => s.tail === tail && s.to === Number.POSITIVE_INFINITY);

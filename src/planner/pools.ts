@@ -12,8 +12,21 @@ export interface WaitingUnit {
 /** Lift units waiting at each site, in loading order (priority first, sensitive first, heavy first). */
 export class CargoPool {
   private readonly bySite = new Map<SiteId, WaitingUnit[]>();
+  /** Memo of `earliestFor`, cleared whenever a site's queue changes. */
+  private readonly earliest = new Map<string, number | undefined>();
+
+  /** The earliest time a unit accepted by `fits` is waiting at the site (memoised per site and key). */
+  earliestFor(site: SiteId, key: string, fits: (u: LiftUnit) => boolean): Instant | undefined {
+    const k = `${site}|${key}`;
+    if (this.earliest.has(k)) return this.earliest.get(k) as Instant | undefined;
+    let t: number | undefined;
+    for (const w of this.at(site)) if ((t === undefined || w.availableAt < t) && fits(w.unit)) t = w.availableAt;
+    this.earliest.set(k, t);
+    return t as Instant | undefined;
+  }
 
   add(site: SiteId, waiting: WaitingUnit): void {
+    this.earliest.clear();
     const list = this.bySite.get(site) ?? [];
     list.push(waiting);
     this.bySite.set(site, list);
@@ -37,6 +50,7 @@ export class CargoPool {
   }
 
   remove(site: SiteId, taken: ReadonlySet<WaitingUnit>): void {
+    this.earliest.clear();
     const list = this.bySite.get(site);
     if (list) this.bySite.set(site, list.filter((w) => !taken.has(w)));
   }

@@ -79,6 +79,8 @@ export function planSorties(ctx: SortieContext): SortieResult {
   while (cargo.size > 0 || people.total > 0) {
     const tail = tails.filter((t) => !t.done).sort((a, b) => a.readyAt - b.readyAt || a.id.localeCompare(b.id))[0];
     if (!tail) break;
+    // Every later query starts at or after the earliest ready tail.
+    parking.prune(tail.readyAt);
     const best = bestSlot(ctx, tail, destinations, lastCargoAt);
     if (!best) {
       tail.done = true;
@@ -156,8 +158,7 @@ function bestSlot(ctx: SortieContext, tail: Tail, destinations: readonly Site[],
 
 /** The earliest time anything at the site may leave on this tail; `undefined` if nothing ever can. */
 function readyToLoad(ctx: SortieContext, tail: Tail, s: Site, lastCargoAt: Map<SiteId, Instant>): Instant | undefined {
-  let t = Number.POSITIVE_INFINITY;
-  for (const w of ctx.cargo.at(s.id)) if (unitFitsType(w.unit, tail.type)) t = Math.min(t, w.availableAt);
+  let t: number = ctx.cargo.earliestFor(s.id, tail.type.id, (u) => unitFitsType(u, tail.type)) ?? Number.POSITIVE_INFINITY;
   const noCargo = ctx.cargo.at(s.id).length === 0;
   for (const w of ctx.people.at(s.id)) {
     if (w.group.category === "closing_team" && w.group.site === s.id && !noCargo) continue;
@@ -276,12 +277,18 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
   let positions = 0;
   const waiting = cargo.at(s.id);
   const take = (allowSensitive: boolean) => {
+    let misses = 0;
     for (const w of waiting) {
-      if (positions >= type.palletPositions) break;
+      // A full aircraft, or a long run of pieces that no longer fit: stop scanning the queue.
+      if (positions >= type.palletPositions || misses > 400) break;
       if (taken.has(w) || w.availableAt > slot.d2 || !unitFitsType(w.unit, type)) continue;
       if (w.unit.sensitive && !allowSensitive) continue;
       const reserve = w.unit.sensitive || [...taken].some((t) => t.unit.sensitive) ? PASSENGER_KG : 0;
-      if (kg + w.unit.weightKg + reserve > allowable || positions + w.unit.positions > type.palletPositions) continue;
+      if (kg + w.unit.weightKg + reserve > allowable || positions + w.unit.positions > type.palletPositions) {
+        misses++;
+        continue;
+      }
+      misses = 0;
       taken.add(w);
       kg += w.unit.weightKg;
       positions += w.unit.positions;
