@@ -45,7 +45,8 @@ export function planWithdrawal(rs: ResolvedScenario, options: PlanOptions = {}):
   const militaryOnly = attempt(rs, gate, undefined, progress);
   const closure = closureOf(rs, militaryOnly);
   const withCommercial = rs.scenario.commercial.length > 0 ? attempt(rs, gate, instant(Math.min(closure, rs.deadline)), progress) : undefined;
-  const chosen = withCommercial && better(rs, withCommercial, militaryOnly) ? withCommercial : militaryOnly;
+  // On a tie the commercial variant wins: early leavers on airline seats cost no sortie (as in Niger, 2024).
+  const chosen = withCommercial && !better(rs, militaryOnly, withCommercial) ? withCommercial : militaryOnly;
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     scenario: rs.scenario.id,
