@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { type GenerateCommandOptions, generateCommand } from "./generate-command.ts";
 import { type Io, processIo, UserError } from "./io.ts";
 import { planCommand } from "./plan-command.ts";
 import { schemaCommand } from "./schema-command.ts";
@@ -33,6 +34,20 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .option("--seed <n>", "seed for any randomised choice (plans are deterministic per seed)", int("--seed"), 1)
     .addHelpText("after", "\nExit codes: 0 complete plan; 2 invalid scenario; 3 something could not be planned (listed).")
     .action((scenario: string, opts: { json?: boolean; out?: string; seed: number }) => done(planCommand(io, scenario, opts)));
+
+  program
+    .command("generate")
+    .description("Generate a synthetic scenario (valid, feasible, deterministic per seed) for tests and benchmarks.")
+    .option("--preset <name>", "small, medium, large, minusma or xl (other options override it)")
+    .option("--personnel <n>", "people in the host country", int("--personnel"))
+    .option("--items <n>", "pieces of cargo", int("--items"))
+    .option("--sites <n>", "sites in the host country", int("--sites"))
+    .option("--seed <n>", "seed: the same seed gives the same scenario", int("--seed"), 1)
+    .option("--days <n>", "days from start to deadline (default: sized from the workload)", int("--days"))
+    .option("--aircraft <n>", "aircraft in the fleet (default: sized from the workload)", int("--aircraft"))
+    .option("--road-sites <n>", "sites reachable only by road", int("--road-sites"))
+    .option("--out <file>", "write the scenario here instead of printing it")
+    .action((opts: GenerateCommandOptions) => done(generateCommand(io, opts)));
 
   program
     .command("schema")
