@@ -72,3 +72,53 @@ describe("drawdown CLI", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("drawdown verify", () => {
+  it("accepts the plan the planner wrote, and rejects a tampered one with the movement named", async () => {
+    const dir = tmp();
+    const out = join(dir, "plan.json");
+    await runCli(["plan", scenarioPath("synthetic-small"), "--out", out]);
+    const ok = await runCli(["verify", scenarioPath("synthetic-small"), out]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/no violations/);
+
+    const plan = JSON.parse(readFileSync(out, "utf8")) as { sorties: { id: string; legs: { arriveAt: string; departAt: string }[] }[] };
+    const sortie = plan.sorties[0];
+    const leg = sortie?.legs[0];
+    if (!sortie || !leg) throw new Error("plan has no sortie");
+    leg.arriveAt = leg.departAt; // a flight of no time at all
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify(plan));
+    const r = await runCli(["verify", scenarioPath("synthetic-small"), bad]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`leg\\.block_time\\s+${sortie.id}`));
+    expect(r.out).toMatch(/\d+ violations?: /);
+  });
+
+  it("explains a plan file that is not JSON", async () => {
+    const dir = tmp();
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, "{ not json");
+    const r = await runCli(["verify", scenarioPath("synthetic-small"), bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is not JSON/);
+  });
+});
+
+describe("drawdown generate", () => {
+  it("writes a valid scenario, the same for the same seed", async () => {
+    const dir = tmp();
+    const a = join(dir, "a.json");
+    const b = join(dir, "b.json");
+    expect((await runCli(["generate", "--personnel", "50", "--items", "80", "--sites", "3", "--seed", "9", "--out", a])).code).toBe(0);
+    await runCli(["generate", "--personnel", "50", "--items", "80", "--sites", "3", "--seed", "9", "--out", b]);
+    expect(readFileSync(a, "utf8")).toBe(readFileSync(b, "utf8"));
+    expect((await runCli(["validate", a])).code).toBe(0);
+  });
+
+  it("asks for a size when none is given and names the presets", async () => {
+    const r = await runCli(["generate"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--preset small\|medium/);
+  });
+});

@@ -4,6 +4,7 @@ import { type Io, processIo, UserError } from "./io.ts";
 import { planCommand } from "./plan-command.ts";
 import { schemaCommand } from "./schema-command.ts";
 import { validateCommand } from "./validate-command.ts";
+import { verifyCommand } from "./verify-command.ts";
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
@@ -34,6 +35,14 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .option("--seed <n>", "seed for any randomised choice (plans are deterministic per seed)", int("--seed"), 1)
     .addHelpText("after", "\nExit codes: 0 complete plan; 2 invalid scenario; 3 something could not be planned (listed).")
     .action((scenario: string, opts: { json?: boolean; out?: string; seed: number }) => done(planCommand(io, scenario, opts)));
+
+  program
+    .command("verify")
+    .description("Check a plan against its scenario with the independent verifier; lists every violation with its movement (exit 1 if any).")
+    .argument("<scenario>", "scenario JSON file")
+    .argument("<plan>", "plan JSON file (drawdown plan --out)")
+    .option("--json", "print the report as JSON")
+    .action((scenario: string, plan: string, opts: { json?: boolean }) => done(verifyCommand(io, scenario, plan, opts)));
 
   program
     .command("generate")

@@ -7,7 +7,10 @@ import { z } from "zod";
  */
 export const PLAN_FORMAT_VERSION = 1;
 
-const iso = z.iso.datetime({ offset: true, local: false }).describe("ISO 8601 UTC instant");
+const iso = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/, "an instant at a whole minute in UTC, e.g. 2024-09-15T22:59:00Z")
+  .describe("RFC 3339 UTC instant at a whole minute");
 const id = z.string().min(1);
 
 export const passengerLoadSchema = z.strictObject({
@@ -79,7 +82,7 @@ export const clearanceRequestSchema = z.strictObject({
   country: z.string(),
   kind: z.enum(["landing", "overflight"]),
   airfield: id.optional().describe("For a landing clearance: where."),
-  firstAt: iso.describe("First departure of the sortie's legs that land in or cross the country."),
+  firstAt: iso.describe("First departure of the sortie's legs that land in or cross the country (any kind)."),
   lastAt: iso.describe("Last arrival of those legs."),
   latestFilingAt: iso.describe("File no later than this, by the country's lead time."),
   validFrom: iso,

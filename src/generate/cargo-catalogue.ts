@@ -400,7 +400,7 @@ const PALLETS: readonly CargoTemplate[] = [
     description: "Pre-built 463L pallet",
     kind: "pallet",
     length: [274, 274],
-    width: [224, 224],
+    width: [223, 223],
     height: [100, 240],
     weight: [800, 4400],
     quantity: [1, 10],

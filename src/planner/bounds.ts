@@ -136,7 +136,7 @@ export function positionsLowerBound(cargo: readonly { quantity: number; unitWeig
     if (fitsPallet(c as never)) {
       boxKg += c.quantity * c.unitWeight;
       boxVolume += c.quantity * c.dimensions.length * c.dimensions.width * c.dimensions.height;
-    } else loose += c.quantity * (c.kind === "pallet" ? 1 : positionEquivalents(c.dimensions));
+    } else loose += c.quantity * positionEquivalents(c.dimensions);
   }
   const palletVolume = PALLET_USABLE_LENGTH_CM * PALLET_USABLE_WIDTH_CM * (PALLET_MAX_HEIGHT_CM - PALLET_DECK_CM);
   const byWeight = Math.ceil(boxKg / (PALLET_MAX_GROSS_KG - PALLET_TARE_KG) - 1e-9);

@@ -59,7 +59,7 @@ export function buildLiftUnits(site: SiteId, cargo: readonly CargoItem[]): LiftU
     if (fitsPallet(c)) {
       for (let i = 0; i < c.quantity; i++) pieces.push(c);
     } else {
-      const positions = c.kind === "pallet" ? 1 : positionEquivalents(c.dimensions);
+      const positions = positionEquivalents(c.dimensions);
       for (let i = 0; i < c.quantity; i++) {
         const piece: LoosePiece = {
           kind: "loose",
