@@ -29,7 +29,8 @@ export interface ClosureBound {
 }
 
 interface AircraftCycle {
-  readonly first: number;
+  /** Per availability window: the earliest and latest possible loaded departures from the host country. */
+  readonly windows: readonly { readonly first: number; readonly last: number }[];
   readonly cycle: number;
   readonly kg: number;
   readonly positions: number;
@@ -57,7 +58,8 @@ export function closureBounds(rs: ResolvedScenario, gate: ClearanceGate): Closur
   const earliestBySite = new Map<string, number>();
   for (const fleet of s.fleet) {
     const type = rs.types.get(fleet.type);
-    const window = [...fleet.availability].sort((a, b) => a.from - b.from)[0];
+    const sorted = [...fleet.availability].sort((a, b) => a.from - b.from);
+    const window = sorted[0];
     const base = rs.sites.get(fleet.base);
     if (!type || !window || !base || fleet.count === 0) continue;
     let first = Number.POSITIVE_INFINITY;
@@ -68,10 +70,16 @@ export function closureBounds(rs: ResolvedScenario, gate: ClearanceGate): Closur
       earliestBySite.set(site.id, Math.min(earliestBySite.get(site.id) ?? Number.POSITIVE_INFINITY, t));
     }
     const cycle = shortestCycle(rs, type, hostAirfields, destinations);
-    if (first === Number.POSITIVE_INFINITY || cycle === undefined) continue;
+    const out = shortestOut(rs, type, hostAirfields, destinations);
+    if (first === Number.POSITIVE_INFINITY || cycle === undefined || out === undefined) continue;
+    // Loaded departures happen inside availability windows: the leg out must land before the window closes.
+    // After the first window the aircraft may already stand in the host country, so only the window's opening counts.
+    const windows = sorted
+      .map((w, i) => ({ first: i === 0 ? first : Math.max(w.from, rs.start, gate.earliestFor([], undefined)), last: w.to - out }))
+      .filter((w) => w.last >= w.first);
     const kg = Math.max(0, ...hostAirfields.flatMap((h) => destinations.map((d) => legKg(rs, type, h, d))));
     for (let i = 0; i < fleet.count; i++)
-      cycles.push({ first, cycle, kg: type.role === "passenger_charter" ? 0 : kg, positions: type.role === "passenger_charter" ? 0 : type.palletPositions, seats: type.seats.maximum });
+      cycles.push({ windows, cycle, kg: type.role === "passenger_charter" ? 0 : kg, positions: type.role === "passenger_charter" ? 0 : type.palletPositions, seats: type.seats.maximum });
   }
   for (const id of cargoSites) {
     const t = earliestBySite.get(id);
@@ -90,7 +98,8 @@ export function closureBounds(rs: ResolvedScenario, gate: ClearanceGate): Closur
   const peopleDemand = s.personnel.reduce((n, g) => n + g.count, 0);
   const commercialSeatsBy = (t: number) =>
     s.commercial.reduce((n, svc) => n + serviceDepartures(svc, rs.start, instant(t)).length * svc.seatsPerFlight, 0);
-  const sortiesBy = (t: number, c: AircraftCycle) => (t < c.first ? 0 : Math.floor((t - c.first) / c.cycle) + 1);
+  const sortiesBy = (t: number, c: AircraftCycle) =>
+    c.windows.reduce((n, w) => (t < w.first ? n : n + Math.floor((Math.min(t, w.last) - w.first) / c.cycle) + 1), 0);
   const capacityBy = (t: number) => {
     let kg = 0;
     let positions = 0;
@@ -168,6 +177,19 @@ function earliestLoadedDeparture(
   const d1 = nextOpen(base, instant(Math.max(ready, gate.earliestFor(leg.overflies, site.country))));
   const a1 = nextOpen(site, instant(d1 + blockMinutes(type, legDistance(leg, base, site))));
   return nextOpen(site, instant(a1 + loading));
+}
+
+/** Shortest loaded leg from the host country to a destination, minutes. */
+function shortestOut(rs: ResolvedScenario, type: AircraftType, hosts: readonly Site[], dests: readonly Site[]): number | undefined {
+  let best: number | undefined;
+  for (const h of hosts)
+    for (const d of dests) {
+      const leg = findAirLeg(rs.scenario, h.id, d.id);
+      if (!leg) continue;
+      const t = blockMinutes(type, legDistance(leg, h, d));
+      if (best === undefined || t < best) best = t;
+    }
+  return best;
 }
 
 /** Shortest time between two loaded departures of one aircraft: out, unload, back, load. */
