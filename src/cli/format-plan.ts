@@ -20,7 +20,7 @@ export function formatPlan(rs: ResolvedScenario, plan: Plan, maxRequests = 12): 
   lines.push(
     `  Closure      ${human(s.closureAt)}   ${s.meetsDeadline ? `meets the deadline with ${days(s.slackHours)} to spare` : `MISSES the deadline by ${days(-s.slackHours)}`}`,
   );
-  lines.push(`  Lower bound  no plan can finish before ${human(s.lowerBoundAt)} (${s.bindingBound}); closure / bound = ${s.closureRatio.toFixed(3)}`);
+  lines.push(`  Lower bound  no plan can finish before ${human(s.lowerBoundAt)} (${s.bindingBound}); closure / bound = ${s.closureRatio === null ? "— (no bound after the start)" : s.closureRatio.toFixed(3)}`);
   lines.push("");
   lines.push("Site close-out");
   for (const c of plan.siteClosures) {

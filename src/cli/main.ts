@@ -1,10 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { type GenerateCommandOptions, generateCommand } from "./generate-command.ts";
+import { registerImport } from "./import-command.ts";
 import { type Io, processIo, UserError } from "./io.ts";
+import { registerMinFleet } from "./minfleet-command.ts";
 import { planCommand } from "./plan-command.ts";
 import { schemaCommand } from "./schema-command.ts";
 import { validateCommand } from "./validate-command.ts";
 import { verifyCommand } from "./verify-command.ts";
+import { registerWhatIf } from "./whatif-command.ts";
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
@@ -63,6 +66,10 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .description("Write schema/scenario.schema.json and schema/plan.schema.json from the zod types.")
     .option("--check", "only check that the files are up to date (exit 1 if not)")
     .action((opts: { check?: boolean }) => done(schemaCommand(io, opts)));
+
+  registerWhatIf(program, io, done);
+  registerMinFleet(program, io, done);
+  registerImport(program, io, done);
 
   return program;
 }

@@ -8,6 +8,11 @@ import type { Minutes } from "./units.ts";
 export const leadTimeSchema = z.strictObject({
   value: z.number().nonnegative(),
   unit: z.enum(["working_days", "hours", "days"]),
+  plus: durationSchema
+    .optional()
+    .describe(
+      "A fixed delay on top of the lead time, counted back exactly after it: `3 working days plus 72 hours`. What-if analysis uses it for a clearance delayed by the host.",
+    ),
   ...provenanceShape,
 });
 
@@ -40,8 +45,13 @@ export type ClearanceKind = "landing" | "overflight";
  * Hours and days count back exactly. Working days mean N whole working days before the flight's
  * UTC day: a request for a Tuesday flight under a two-working-day lead and a Sat–Sun weekend must be
  * in by Friday 00:00Z (Friday and Monday are the two days). Never later for a later flight (monotone).
+ * A lead's `plus` (minutes) is then subtracted exactly: 3 working days plus 72 h is Friday 00:00Z − 72 h.
  */
 export function latestFilingAt(flightAt: Instant, lead: LeadTime, weekend: readonly string[]): Instant {
+  return instant(baseFilingAt(flightAt, lead, weekend) - Math.ceil(lead.plus ?? 0));
+}
+
+function baseFilingAt(flightAt: Instant, lead: LeadTime, weekend: readonly string[]): Instant {
   if (lead.unit === "hours") return instant(flightAt - Math.ceil(lead.value * 60));
   if (lead.unit === "days") return instant(flightAt - Math.ceil(lead.value * 1440));
   let day = startOfDay(flightAt);
@@ -57,7 +67,7 @@ export function latestFilingAt(flightAt: Instant, lead: LeadTime, weekend: reado
 /** The earliest flight time whose request can still be filed at `now` (inverse of `latestFilingAt`). */
 export function earliestFlightFiledAt(now: Instant, lead: LeadTime, weekend: readonly string[]): Instant {
   let lo = now;
-  let hi = instant(now + 1440 * (Math.ceil(lead.value) * 3 + 14));
+  let hi = instant(now + 1440 * (Math.ceil(lead.value) * 3 + 14) + Math.ceil(lead.plus ?? 0));
   while (lo < hi) {
     const mid = instant(Math.floor((lo + hi) / 2));
     if (latestFilingAt(mid, lead, weekend) >= now) hi = mid;

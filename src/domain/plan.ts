@@ -107,7 +107,10 @@ export const planSummarySchema = z.strictObject({
   closureAt: iso.describe("The last departure of a person or cargo from the host country."),
   lowerBoundAt: iso.describe("No plan can close before this."),
   bindingBound: z.string(),
-  closureRatio: z.number().describe("(closure − start) / (bound − start); 1 is provably optimal."),
+  closureRatio: z
+    .number()
+    .nullable()
+    .describe("(closure − start) / (bound − start); 1 is provably optimal; null when no bound lies after the start."),
   slackHours: z.number().describe("Deadline minus closure, hours; negative when the deadline is missed."),
   meetsDeadline: z.boolean(),
   sorties: z.number().int().nonnegative(),
@@ -116,9 +119,9 @@ export const planSummarySchema = z.strictObject({
   convoys: z.number().int().nonnegative(),
   commercialSeats: z.number().int().nonnegative(),
   clearanceRequests: z.number().int().nonnegative(),
-  personnel: z.number().int().nonnegative(),
-  cargoPieces: z.number().int().nonnegative(),
-  cargoKg: z.number().nonnegative(),
+  personnel: z.number().int().nonnegative().describe("People the plan takes out of the host country."),
+  cargoPieces: z.number().int().nonnegative().describe("Pieces of cargo the plan takes out of the host country."),
+  cargoKg: z.number().nonnegative().describe("Their weight, kg."),
   pallets: z.number().int().nonnegative(),
 });
 

@@ -44,7 +44,10 @@ export function planWithdrawal(rs: ResolvedScenario, options: PlanOptions = {}):
   progress("bounds", 1);
   const militaryOnly = attempt(rs, gate, undefined, progress);
   const closure = closureOf(rs, militaryOnly);
-  const withCommercial = rs.scenario.commercial.length > 0 ? attempt(rs, gate, instant(Math.min(closure, rs.deadline)), progress) : undefined;
+  // Airline seats go to early leavers up to the military closure; when aircraft alone cannot move
+  // everyone, they are open until the deadline.
+  const seatsUntil = militaryOnly.unplanned.length > 0 ? rs.deadline : Math.min(closure, rs.deadline);
+  const withCommercial = rs.scenario.commercial.length > 0 ? attempt(rs, gate, instant(seatsUntil), progress) : undefined;
   // On a tie the commercial variant wins: early leavers on airline seats cost no sortie (as in Niger, 2024).
   const chosen = withCommercial && !better(rs, militaryOnly, withCommercial) ? withCommercial : militaryOnly;
   const plan: Plan = {

@@ -60,14 +60,13 @@ export function summarise(
   const byType: Record<string, number> = {};
   for (const s of parts.sorties) byType[s.type] = (byType[s.type] ?? 0) + 1;
   const flyingMinutes = parts.sorties.reduce((n, s) => n + s.legs.reduce((m, l) => m + at(l.arriveAt) - at(l.departAt), 0), 0);
-  const withdraw = rs.scenario.cargo.filter((c) => c.disposition === "withdraw");
   return {
     start: formatInstant(rs.start),
     deadline: formatInstant(rs.deadline),
     closureAt: formatInstant(instant(closure)),
     lowerBoundAt: formatInstant(best.at),
     bindingBound: best.name,
-    closureRatio: span > 0 ? round((closure - rs.start) / span, 4) : closure === rs.start ? 1 : Number.POSITIVE_INFINITY,
+    closureRatio: span > 0 ? round((closure - rs.start) / span, 4) : closure === rs.start ? 1 : null,
     slackHours: round((rs.deadline - closure) / 60, 2),
     meetsDeadline: closure <= rs.deadline,
     sorties: parts.sorties.length,
@@ -76,11 +75,35 @@ export function summarise(
     convoys: parts.convoys.length,
     commercialSeats: parts.commercial.reduce((n, c) => n + c.passengers.reduce((m, p) => m + p.count, 0), 0),
     clearanceRequests: parts.clearanceRequests.length,
-    personnel: rs.scenario.personnel.reduce((n, g) => n + g.count, 0),
-    cargoPieces: withdraw.reduce((n, c) => n + c.quantity, 0),
-    cargoKg: round(withdraw.reduce((n, c) => n + c.quantity * c.unitWeight, 0), 1),
+    ...movedOut(rs, parts),
     pallets: parts.pallets.length,
   };
+}
+
+/** People and cargo the movements take out of the host country (less than the scenario holds when a plan is incomplete). */
+function movedOut(
+  rs: ResolvedScenario,
+  parts: Pick<Plan, "sorties" | "convoys" | "commercial" | "pallets">,
+): { personnel: number; cargoPieces: number; cargoKg: number } {
+  const inHost = (id: string) => rs.sites.get(id as never)?.inHostCountry === true;
+  const weight = new Map(rs.scenario.cargo.map((c) => [c.id as string, c.unitWeight as number]));
+  const pallets = new Map(parts.pallets.map((p) => [p.id, p.items]));
+  let personnel = 0;
+  let pieces = 0;
+  let kg = 0;
+  const count = (from: string, to: string, load: { pallets: string[]; items: { cargo: string; quantity: number }[]; passengers: { count: number }[] }) => {
+    if (!inHost(from) || inHost(to)) return;
+    personnel += load.passengers.reduce((n, p) => n + p.count, 0);
+    const items = [...load.items, ...load.pallets.flatMap((id) => pallets.get(id) ?? [])];
+    for (const i of items) {
+      pieces += i.quantity;
+      kg += i.quantity * (weight.get(i.cargo) ?? 0);
+    }
+  };
+  for (const s of parts.sorties) for (const l of s.legs) if (l.load) count(l.from, l.to, l.load);
+  for (const c of parts.convoys) count(c.from, c.to, c.load);
+  for (const p of parts.commercial) if (inHost(p.airport)) personnel += p.passengers.reduce((n, x) => n + x.count, 0);
+  return { personnel, cargoPieces: pieces, cargoKg: round(kg, 1) };
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;

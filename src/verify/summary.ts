@@ -23,8 +23,8 @@ export function checkSummary(ctx: VerifyContext, sink: ViolationSink): number {
   let checked = 0;
   const wrong = (
     field: string,
-    stated: string | number | boolean,
-    actual: string | number | boolean,
+    stated: string | number | boolean | null,
+    actual: string | number | boolean | null,
     why = "",
   ) => {
     sink.add(
@@ -70,7 +70,7 @@ export function checkSummary(ctx: VerifyContext, sink: ViolationSink): number {
       );
     if (bound > start) {
       const ratio = (closureAt - start) / (bound - start);
-      if (Math.abs(s.closureRatio - ratio) > RATIO_TOLERANCE)
+      if (s.closureRatio === null || Math.abs(s.closureRatio - ratio) > RATIO_TOLERANCE)
         wrong("closureRatio", s.closureRatio, Math.round(ratio * 10000) / 10000);
     }
     for (const b of ctx.plan.bounds) {
