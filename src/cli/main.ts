@@ -2,9 +2,11 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { type GenerateCommandOptions, generateCommand } from "./generate-command.ts";
 import { registerImport } from "./import-command.ts";
 import { type Io, processIo, UserError } from "./io.ts";
+import { registerLoad } from "./load-command.ts";
 import { registerMinFleet } from "./minfleet-command.ts";
 import { planCommand } from "./plan-command.ts";
 import { schemaCommand } from "./schema-command.ts";
+import { registerServer } from "./serve-command.ts";
 import { validateCommand } from "./validate-command.ts";
 import { verifyCommand } from "./verify-command.ts";
 import { registerWhatIf } from "./whatif-command.ts";
@@ -67,9 +69,11 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .option("--check", "only check that the files are up to date (exit 1 if not)")
     .action((opts: { check?: boolean }) => done(schemaCommand(io, opts)));
 
+  registerLoad(program, io, done);
   registerWhatIf(program, io, done);
   registerMinFleet(program, io, done);
   registerImport(program, io, done);
+  registerServer(program, io, done);
 
   return program;
 }

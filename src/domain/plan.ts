@@ -38,6 +38,39 @@ export const palletSchema = z.strictObject({
   heightCm: z.number().nonnegative(),
 });
 
+/**
+ * Where a leg's load sits in the aircraft, for types with a load model: pallets (and loose pieces
+ * that ride on a position, such as pre-built pallets) by position, other loose pieces on the floor
+ * by fuselage station, passengers by seat zone; with the centre of balance it gives.
+ */
+export const loadPlanSchema = z.strictObject({
+  positions: z
+    .array(
+      z.strictObject({
+        position: id.describe("Position id of the type's load model."),
+        pallet: id.optional().describe("Pallet id (see `pallets`) on this position."),
+        item: id.optional().describe("Cargo id of a loose piece on this position (a pre-built pallet)."),
+      }),
+    )
+    .describe("Loaded positions only; each holds one pallet or one piece."),
+  floor: z
+    .array(
+      z.strictObject({
+        item: id.describe("Cargo id of one loose piece (rolling stock, container, outsize)."),
+        fromCm: z.number().describe("Fuselage station of its forward end, cm from the type's datum."),
+        toCm: z.number().describe("Fuselage station of its aft end; its centre of mass is taken midway."),
+      }),
+    )
+    .default([])
+    .describe("Loose pieces on the floor; they cover every position whose floor they overlap."),
+  seats: z
+    .array(z.strictObject({ zone: id.describe("Seat zone id of the type's load model."), count: z.number().int().positive() }))
+    .default([])
+    .describe("Passengers by seat zone."),
+  cgPercentMac: z.number().describe("Centre of balance with the type's operating weight, %MAC."),
+  totalKg: z.number().nonnegative().describe("The load: pallets gross, loose pieces and passengers (as `payloadKg`)."),
+});
+
 export const legSchema = z.strictObject({
   from: id,
   to: id,
@@ -47,6 +80,7 @@ export const legSchema = z.strictObject({
   load: loadSchema.optional().describe("Boards at `from`, leaves at `to`. Absent: a positioning leg."),
   positionsUsed: z.number().int().nonnegative().default(0),
   payloadKg: z.number().nonnegative().default(0),
+  loadPlan: loadPlanSchema.optional().describe("Positions, floor and seats of the load, and its balance (types with a load model)."),
 });
 
 /** One aircraft's mission: usually a positioning leg into the country and a loaded leg out. */
@@ -148,6 +182,7 @@ export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 export type Sortie = z.output<typeof sortieSchema>;
 export type Leg = z.output<typeof legSchema>;
+export type LoadPlan = z.output<typeof loadPlanSchema>;
 export type Load = z.output<typeof loadSchema>;
 export type Pallet = z.output<typeof palletSchema>;
 export type Convoy = z.output<typeof convoySchema>;

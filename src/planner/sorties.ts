@@ -1,7 +1,9 @@
 import { blockMinutes, findAirLeg, legDistance } from "#domain/air-leg.ts";
 import type { AircraftType } from "#domain/aircraft-type.ts";
+import type { CargoItem, Hazard } from "#domain/cargo.ts";
 import type { FleetEntry, Window } from "#domain/fleet.ts";
 import { groundMinutes } from "#domain/ground-time.ts";
+import { compatible } from "#domain/hazard-compatibility.ts";
 import type { SiteId } from "#domain/ids.ts";
 import { withinHours } from "#domain/operating-hours.ts";
 import { allowableLoad, seatsAvailable } from "#domain/payload-range.ts";
@@ -15,6 +17,13 @@ import { type Km, km } from "#domain/units.ts";
 import type { ClearanceGate } from "./clearance-gate.ts";
 import { mergeItems } from "./convoys.ts";
 import { unitFitsType } from "./fits.ts";
+import type { AircraftLoad } from "./load/aircraft-load.ts";
+import { assessLoad } from "./load/assess.ts";
+import { loadPlanRecord } from "./load/load-plan-record.ts";
+import { loadUnitOf } from "./load/load-unit.ts";
+import { planAircraftLoad } from "./load/plan-aircraft-load.ts";
+import { seatsWithin, withFreeSeats } from "./load/seating.ts";
+import { settleLoad } from "./load/settle-load.ts";
 import type { ParkingLedger } from "./parking-ledger.ts";
 import { type Boarded, type CargoPool, type PeoplePool, passengerList, type WaitingUnit } from "./pools.ts";
 import { nextOpen } from "./site-clock.ts";
@@ -263,7 +272,35 @@ function findSlot(ctx: SortieContext, tail: Tail, s: Site, d: Site, notBefore: I
   return undefined;
 }
 
-/** Loads the slot's aircraft and records the sortie; `undefined` when nothing may board. */
+/** Cargo lines by id, per scenario (pallets name the lines they were built from). */
+const cargoIndex = new WeakMap<object, Map<string, CargoItem>>();
+function cargoById(rs: ResolvedScenario): (id: string) => CargoItem | undefined {
+  let index = cargoIndex.get(rs.scenario);
+  if (!index) {
+    index = new Map(rs.scenario.cargo.map((c) => [c.id as string, c]));
+    cargoIndex.set(rs.scenario, index);
+  }
+  const found = index;
+  return (id) => found.get(id);
+}
+
+/** Hazards of a waiting unit (a pallet's from the lines it was built of), cached. */
+const hazardCache = new WeakMap<WaitingUnit, readonly Hazard[]>();
+function hazardsOf(w: WaitingUnit, rs: ResolvedScenario): readonly Hazard[] {
+  let h = hazardCache.get(w);
+  if (!h) {
+    h = loadUnitOf(w.unit, cargoById(rs), "h").hazards;
+    hazardCache.set(w, h);
+  }
+  return h;
+}
+
+/**
+ * Loads the slot's aircraft and records the sortie; `undefined` when nothing may board. Units are
+ * chosen greedily by priority, weight and positions; for a type with a load model the load
+ * planner then places them (dropping the last units until a balanced, segregated load exists and
+ * trying others in the room left), keeps the seats it can balance, and the leg records the load plan.
+ */
 function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId, Instant>): Sortie | undefined {
   const { cargo, people, parking, rs } = ctx;
   const type = tail.type;
@@ -276,13 +313,22 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
   let kg = 0;
   let positions = 0;
   const waiting = cargo.at(s.id);
+  const hazards = (w: WaitingUnit) => hazardsOf(w, rs);
+  // Hazard classes that may not share an aircraft never board together (any type).
+  const segregated = (w: WaitingUnit) => {
+    const mine = hazards(w);
+    if (mine.length === 0) return true;
+    for (const t of taken) for (const g of hazards(t)) for (const h of mine) if (!compatible(h, g)) return false;
+    return true;
+  };
+  const eligible = (w: WaitingUnit, allowSensitive: boolean) =>
+    !taken.has(w) && w.availableAt <= slot.d2 && unitFitsType(w.unit, type) && (allowSensitive || !w.unit.sensitive);
   const take = (allowSensitive: boolean) => {
     let misses = 0;
     for (const w of waiting) {
       // A full aircraft, or a long run of pieces that no longer fit: stop scanning the queue.
       if (positions >= type.palletPositions || misses > 400) break;
-      if (taken.has(w) || w.availableAt > slot.d2 || !unitFitsType(w.unit, type)) continue;
-      if (w.unit.sensitive && !allowSensitive) continue;
+      if (!eligible(w, allowSensitive) || !segregated(w)) continue;
       const reserve = w.unit.sensitive || [...taken].some((t) => t.unit.sensitive) ? PASSENGER_KG : 0;
       if (kg + w.unit.weightKg + reserve > allowable || positions + w.unit.positions > type.palletPositions) {
         misses++;
@@ -294,26 +340,80 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
       positions += w.unit.positions;
     }
   };
+  const replace = (units: readonly WaitingUnit[]) => {
+    taken.clear();
+    for (const w of units) taken.add(w);
+    kg = units.reduce((n, w) => n + w.unit.weightKg, 0);
+    positions = units.reduce((n, w) => n + w.unit.positions, 0);
+  };
   take(escortsWaiting);
   const allTaken = () => waiting.every((w) => taken.has(w));
+  let mayTakeSensitive = escortsWaiting;
   if (!escortsWaiting && waiting.some((w) => w.unit.sensitive && !taken.has(w))) {
     // Only the closing team can escort: take sensitive pieces only if this clears the site.
-    const before = new Set(taken);
-    const kgBefore = kg;
-    const posBefore = positions;
+    const before = [...taken];
     take(true);
-    if (!allTaken()) {
-      taken.clear();
-      for (const w of before) taken.add(w);
-      kg = kgBefore;
-      positions = posBefore;
-    }
+    if (allTaken()) mayTakeSensitive = true;
+    else replace(before);
   }
+
+  // Balanced, segregated placement for types with a load model.
+  const model = type.loadModel;
+  const unitOf = (w: WaitingUnit, key: string) => loadUnitOf(w.unit, cargoById(rs), key);
+  const settle = (allowSensitive: boolean) => {
+    const chosen = [...taken].filter((w) => allowSensitive || !w.unit.sensitive);
+    taken.clear();
+    const settled = settleLoad({
+      type,
+      legDistance: slot.distOut,
+      chosen,
+      queue: (function* () {
+        const picked = new Set(chosen);
+        for (const w of waiting) if (!picked.has(w) && eligible(w, allowSensitive)) yield w;
+      })(),
+      unitOf,
+      reserveSeats: (units) => (units.some((w) => w.unit.sensitive) ? 1 : 0),
+    });
+    replace(settled.taken);
+    return settled;
+  };
+  let settled = model ? settle(mayTakeSensitive) : undefined;
+  if (settled && !escortsWaiting && [...taken].some((w) => w.unit.sensitive) && !allTaken()) settled = settle(false);
+
   const sensitiveOnBoard = [...taken].some((w) => w.unit.sensitive);
   const lastCargoFromSite = allTaken() && (lastCargoAt.get(s.id) ?? 0) <= slot.d2;
   const mayCloseOut = (w: { group: { category: string; site: string } }) =>
     w.group.category !== "closing_team" || w.group.site !== s.id || (lastCargoFromSite && (taken.size > 0 || waiting.length === 0));
   let seats = Math.min(seatsAvailable(type, positions), Math.floor((allowable - kg) / PASSENGER_KG));
+  let seatPlan: AircraftLoad | undefined;
+  if (settled) {
+    // The most seats, up to what the type's figures allow, with which the load still balances.
+    const units = [...taken].map((w) => settled.unitOf(w));
+    // The settled placement with the seats it leaves free, else a new plan for that many passengers.
+    const planFor = (n: number) => {
+      const kept = assessLoad({ type, placement: withFreeSeats(type, settled.load.placement), passengers: n, legDistance: slot.distOut });
+      return kept.ok ? kept : planAircraftLoad({ type, units, passengers: n, legDistance: slot.distOut });
+    };
+    const least = sensitiveOnBoard ? 1 : 0;
+    seats = Math.min(seats, seatsWithin(type, settled.load.margins.positions));
+    seatPlan = seats >= least ? planFor(seats) : undefined;
+    if (!seatPlan?.ok) {
+      seatPlan = settled.load.ok ? settled.load : undefined;
+      let found = seatPlan ? least : 0;
+      let lo = least + 1;
+      let hi = seats - 1;
+      while (lo <= hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        const p = planFor(mid);
+        if (p.ok) {
+          seatPlan = p;
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      seats = found;
+    }
+  }
   const passengers: Boarded[] = [];
   if (sensitiveOnBoard) {
     const escort = people.board(s.id, slot.d2, 1, (w) => w.group.category === "sensitive_duty" || (w.group.category === "closing_team" && mayCloseOut(w)));
@@ -327,6 +427,12 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
   if (taken.size > 0) lastCargoAt.set(s.id, instant(Math.max(lastCargoAt.get(s.id) ?? 0, slot.d2)));
 
   const pax = passengers.reduce((n, p) => n + p.count, 0);
+  let loadPlan: Leg["loadPlan"];
+  if (model && seatPlan) {
+    const final = assessLoad({ type, placement: seatPlan.placement, passengers: pax, legDistance: slot.distOut });
+    if (!final.ok) throw new Error(`bug: ${type.id} load from ${s.id} no longer fits with ${pax} passengers: ${final.reason ?? ""}`);
+    loadPlan = loadPlanRecord(final);
+  }
   const legs: Leg[] = [];
   const here = site(rs, tail.at);
   if (slot.legIn && slot.d1 !== undefined && slot.a1 !== undefined) {
@@ -357,6 +463,7 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
     },
     positionsUsed: positions,
     payloadKg: Math.round((kg + pax * PASSENGER_KG) * 1000) / 1000,
+    ...(loadPlan ? { loadPlan } : {}),
   });
   parking.park(slot.dest, type.parkingClass, tail.id, slot.a2);
   tail.at = slot.dest.id;

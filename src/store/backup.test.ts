@@ -63,7 +63,7 @@ describe("SQLite backup and restore", () => {
 
     const restoredDir = join(tempDir(), "restored");
     const restored = await restoreDatabase({ dataDir: restoredDir }, file);
-    expect(restored.migrations).toEqual(["0001_initial"]);
+    expect(restored.migrations).toEqual(["0001_initial", "0002_workflow"]);
     const reopened = await openDatabase({ dataDir: restoredDir });
     try {
       expect(await migrateToLatest(reopened.db)).toEqual({ applied: [] });

@@ -36,12 +36,12 @@ describeEngines("several processes", (engine) => {
       workers.map((tag) => runWorker({ task: "append", location, count: 25, tag })),
     )) as { applied: string[]; indexes: number[] }[];
 
-    expect(results.flatMap((r) => r.applied)).toEqual(["0001_initial"]); // exactly one process migrated
+    expect(results.flatMap((r) => r.applied)).toEqual(["0001_initial", "0002_workflow"]); // exactly one process migrated
     const indexes = results.flatMap((r) => r.indexes).sort((a, b) => a - b);
     expect(indexes).toEqual(Array.from({ length: 75 }, (_, i) => i));
 
     const store = await engine.open(location);
-    expect(await appliedMigrations(store.db)).toEqual(["0001_initial"]);
+    expect(await appliedMigrations(store.db)).toEqual(["0001_initial", "0002_workflow"]);
     expect(await ledgerSize(store.db)).toBe(75);
     const leaves = await readLeaves(store.db, 0, 100);
     expect(leaves.map((l) => l.idx)).toEqual(indexes);

@@ -6,16 +6,31 @@ import { ledgerSize } from "./ledger.repository.ts";
 import { describeEngines } from "./testing/engines.ts";
 
 const TABLES = [
+  "cargo_dispositions",
   "checkpoints",
+  "clearance_requests",
   "cosignatures",
+  "handover_lines",
+  "handover_lists",
+  "handover_signatures",
   "ledger_head",
   "ledger_leaves",
+  "movement_clearances",
+  "movement_manifest_items",
+  "movement_manifest_persons",
+  "movements",
   "parties",
+  "person_details",
+  "personnel_events",
+  "persons",
   "plan_versions",
   "scenarios",
   "sessions",
+  "settings",
   "users",
+  "workflow_events",
 ];
+const ALL = ["0001_initial", "0002_workflow"];
 
 describe("migration names", () => {
   it("sort in the order they run: four digits, an underscore, a name", () => {
@@ -28,14 +43,14 @@ describe("migration names", () => {
 describeEngines("migrations", (engine) => {
   it("apply on a fresh database and create every table", async () => {
     const { handle } = await engine.fresh({ migrate: false });
-    expect(await migrateToLatest(handle.db)).toEqual({ applied: ["0001_initial"] });
+    expect(await migrateToLatest(handle.db)).toEqual({ applied: ALL });
     const tables = (await handle.db.introspection.getTables())
       .filter((t) => handle.engine.kind !== "postgres" || t.schema === handle.engine.schema)
       .map((t) => t.name)
       .sort();
     expect(tables).toEqual(TABLES);
     expect(await ledgerSize(handle.db)).toBe(0);
-    expect(await appliedMigrations(handle.db)).toEqual(["0001_initial"]);
+    expect(await appliedMigrations(handle.db)).toEqual(ALL);
   });
 
   it("are idempotent: a second run, or a run from a new handle, applies nothing", async () => {

@@ -17,6 +17,8 @@ const SUMMARY_COLUMNS = [
   "published_at",
   "published_by",
   "is_baseline",
+  "digest",
+  "note",
   "version",
 ] as const;
 

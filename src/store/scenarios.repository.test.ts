@@ -56,7 +56,7 @@ describeEngines("scenarios and plan versions", (engine) => {
     expect(await latestVersionNumber(db, SCENARIO.id)).toBe(2);
     await expect(insertPlanVersion(db, plan(2, { id: "plan-2b" }))).rejects.toSatisfy(isUniqueViolation);
     await expect(insertPlanVersion(db, plan(3, { scenario_id: "nowhere" }))).rejects.toThrow();
-    expect(await findPlanVersion(db, "plan-2")).toEqual({ ...plan(2), is_baseline: 0, version: 1 });
+    expect(await findPlanVersion(db, "plan-2")).toEqual({ ...plan(2), is_baseline: 0, digest: null, note: null, version: 1 });
     expect((await listPlanVersions(db, SCENARIO.id)).map((p) => [p.version_number, "plan_json" in p])).toEqual([
       [1, false],
       [2, false],

@@ -80,6 +80,10 @@ export interface PlanVersionsTable {
   /** `users.id`. */
   published_by: string;
   is_baseline: ColumnType<Flag, Flag | undefined, Flag>;
+  /** SHA-256 (hex) of the plan's canonical JSON, as the ledger records it (0002). */
+  digest: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The publisher's note (0002). */
+  note: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
 }
 
@@ -128,8 +132,180 @@ export interface CosignaturesTable {
   created_at: IsoTimestamp;
 }
 
+/** A server setting (JSON value), e.g. the current scenario or the agreement's disclosure settings. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: IsoTimestamp;
+  version: Generated<number>;
+}
+
+/**
+ * One workflow event: the history of every object. The primary key (object_type, object_id,
+ * object_version) is the optimistic lock: two writers that read version n both try to record
+ * n + 1 and only one can. `ledger_idx` is the leaf that carries the event's canonical JSON.
+ */
+export interface WorkflowEventsTable {
+  object_type: string;
+  object_id: string;
+  object_version: number;
+  /** `clearance.approved`, `movement.departed`, … */
+  type: string;
+  actor_id: string;
+  actor_party: string;
+  /** The decision's time as the event states it (ISO, whole minutes). */
+  at: string;
+  /** The event's data as JSON text. */
+  data: string;
+  ledger_idx: number;
+  created_at: IsoTimestamp;
+}
+
+/** A clearance request: the filter columns plus the whole workflow state as JSON. */
+export interface ClearanceRequestsTable {
+  id: string;
+  owner: string;
+  status: string;
+  /** ISO 3166-1 alpha-2 country asked. */
+  country: string;
+  kind: string;
+  /** The plan's sortie id, when drafted from a plan. */
+  sortie: string | null;
+  /** The plan's clearance request id, when drafted from a plan. */
+  plan_request: string | null;
+  plan_version_id: string | null;
+  /** When the flight first enters the country (ISO, for sorting). */
+  first_at: string;
+  /** The workflow state without its history (instants as minutes since the epoch). */
+  state_json: string;
+  updated_at: IsoTimestamp;
+  version: Generated<number>;
+}
+
+/** A movement: filter columns plus the whole workflow state as JSON. */
+export interface MovementsTable {
+  id: string;
+  owner: string;
+  status: string;
+  kind: string;
+  plan_ref: string | null;
+  from_site: string;
+  to_site: string;
+  depart_at: string;
+  state_json: string;
+  updated_at: IsoTimestamp;
+  version: Generated<number>;
+}
+
+/** Which clearance requests a movement needs. */
+export interface MovementClearancesTable {
+  movement_id: string;
+  clearance_id: string;
+}
+
+/** Persons on a movement's manifest (by id only). */
+export interface MovementManifestPersonsTable {
+  movement_id: string;
+  person_id: string;
+}
+
+/** Cargo pieces on a movement's manifest. */
+export interface MovementManifestItemsTable {
+  movement_id: string;
+  cargo: string;
+  quantity: number;
+}
+
+/** A person of the departing party, without personal data. */
+export interface PersonsTable {
+  id: string;
+  owner: string;
+  group_id: string | null;
+  created_at: IsoTimestamp;
+  version: Generated<number>;
+}
+
+/** A person's personal data, kept apart: the only table with names and document numbers. */
+export interface PersonDetailsTable {
+  person_id: string;
+  name: string;
+  nationality: string;
+  document_number: string;
+  unit: string;
+}
+
+/** One entry, transfer or exit; `seq` is the person's presence version (UNIQUE per person). */
+export interface PersonnelEventsTable {
+  id: string;
+  person_id: string;
+  seq: number;
+  kind: "entry" | "transfer" | "exit";
+  site: string;
+  at: string;
+  movement_id: string | null;
+  created_at: IsoTimestamp;
+}
+
+/** The disposition of one cargo line (id = cargo line id). */
+export interface CargoDispositionsTable {
+  id: string;
+  owner: string;
+  site: string;
+  intended: string;
+  status: string;
+  state_json: string;
+  updated_at: IsoTimestamp;
+  version: Generated<number>;
+}
+
+/** A handover list. */
+export interface HandoverListsTable {
+  id: string;
+  owner: string;
+  recipient: string;
+  site: string;
+  digest: string;
+  status: string;
+  cancel_reason: string | null;
+  updated_at: IsoTimestamp;
+  version: Generated<number>;
+}
+
+/** One line of a handover list, in list order (`position`). */
+export interface HandoverLinesTable {
+  list_id: string;
+  position: number;
+  cargo: string;
+  quantity: number;
+  description: string | null;
+  condition: string | null;
+}
+
+/** One party's signature on a handover list's digest. */
+export interface HandoverSignaturesTable {
+  list_id: string;
+  party: string;
+  user_id: string;
+  signed_at: string;
+  digest: string;
+}
+
 /** Every table of the Drawdown database, for `Kysely<DB>`. */
 export interface DB {
+  settings: SettingsTable;
+  workflow_events: WorkflowEventsTable;
+  clearance_requests: ClearanceRequestsTable;
+  movements: MovementsTable;
+  movement_clearances: MovementClearancesTable;
+  movement_manifest_persons: MovementManifestPersonsTable;
+  movement_manifest_items: MovementManifestItemsTable;
+  persons: PersonsTable;
+  person_details: PersonDetailsTable;
+  personnel_events: PersonnelEventsTable;
+  cargo_dispositions: CargoDispositionsTable;
+  handover_lists: HandoverListsTable;
+  handover_lines: HandoverLinesTable;
+  handover_signatures: HandoverSignaturesTable;
   parties: PartiesTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -159,3 +335,21 @@ export type Checkpoint = Selectable<CheckpointsTable>;
 export type NewCheckpoint = Insertable<CheckpointsTable>;
 export type Cosignature = Selectable<CosignaturesTable>;
 export type NewCosignature = Insertable<CosignaturesTable>;
+export type Setting = Selectable<SettingsTable>;
+export type WorkflowEventRow = Selectable<WorkflowEventsTable>;
+export type NewWorkflowEventRow = Insertable<WorkflowEventsTable>;
+export type ClearanceRequestRow = Selectable<ClearanceRequestsTable>;
+export type NewClearanceRequestRow = Insertable<ClearanceRequestsTable>;
+export type MovementRow = Selectable<MovementsTable>;
+export type NewMovementRow = Insertable<MovementsTable>;
+export type PersonRow = Selectable<PersonsTable>;
+export type NewPersonRow = Insertable<PersonsTable>;
+export type PersonDetailsRow = Selectable<PersonDetailsTable>;
+export type PersonnelEventRow = Selectable<PersonnelEventsTable>;
+export type NewPersonnelEventRow = Insertable<PersonnelEventsTable>;
+export type CargoDispositionRow = Selectable<CargoDispositionsTable>;
+export type NewCargoDispositionRow = Insertable<CargoDispositionsTable>;
+export type HandoverListRow = Selectable<HandoverListsTable>;
+export type NewHandoverListRow = Insertable<HandoverListsTable>;
+export type HandoverLineRow = Selectable<HandoverLinesTable>;
+export type HandoverSignatureRow = Selectable<HandoverSignaturesTable>;

@@ -17,6 +17,44 @@ import {
   readLedger,
 } from "./ledger.repository.ts";
 import * as initial from "./migrations/0001_initial.ts";
+import * as workflow from "./migrations/0002_workflow.ts";
+import {
+  findClearanceRequest,
+  findClearanceRequests,
+  insertClearanceRequests,
+  listClearanceRequests,
+  updateClearanceRequest,
+} from "./clearance-requests.repository.ts";
+import { findDisposition, insertDispositions, listDispositions, updateDisposition } from "./dispositions.repository.ts";
+import {
+  findHandoverList,
+  insertHandoverList,
+  insertHandoverSignature,
+  listHandoverLists,
+  setHandoverLines,
+  updateHandoverList,
+} from "./handover-lists.repository.ts";
+import {
+  findMovement,
+  insertMovements,
+  listMovements,
+  manifestPersons,
+  movementIdsNeedingClearance,
+  setManifest,
+  setMovementClearances,
+  updateMovementRow,
+} from "./movements.repository.ts";
+import {
+  existingPersonIds,
+  findPerson,
+  insertPerson,
+  insertPersonnelEvent,
+  listPersonnelEvents,
+  listPersons,
+  updatePerson,
+} from "./persons.repository.ts";
+import { findSetting, insertSetting, listSettings, updateSetting } from "./settings.repository.ts";
+import { insertWorkflowEvents, listAllWorkflowEvents, listObjectEvents } from "./workflow-events.repository.ts";
 import { findParty, insertParty, listParties } from "./parties.repository.ts";
 import {
   clearBaseline,
@@ -63,6 +101,181 @@ export const SNAPSHOT_CASES: readonly SnapshotCase[] = [
   // passes an untyped instance, and the cast here does the same.
   ...cases("migrations", "migrations/0001_initial.ts", [
     ["0001_initial.up", (db) => initial.up(db as unknown as Kysely<unknown>)],
+  ]),
+  ...cases("migrations-0002", "migrations/0002_workflow.ts", [
+    ["0002_workflow.up", (db) => workflow.up(db as unknown as Kysely<unknown>)],
+  ]),
+  ...cases("settings", "settings.repository.ts", [
+    ["findSetting", (db) => findSetting(db, "current_scenario")],
+    ["listSettings", (db) => listSettings(db)],
+    ["insertSetting", (db) => insertSetting(db, "current_scenario", '"niger-2024"', T)],
+    ["updateSetting", (db) => updateSetting(db, "current_scenario", 1, '"other"', T)],
+  ]),
+  ...cases("workflow-events", "workflow-events.repository.ts", [
+    [
+      "insertWorkflowEvents",
+      (db) =>
+        insertWorkflowEvents(db, [
+          {
+            object_type: "clearance_request",
+            object_id: "CR-1",
+            object_version: 2,
+            type: "clearance.submitted",
+            actor_id: "u1",
+            actor_party: "US",
+            at: "2024-09-15T08:00:00Z",
+            data: "{}",
+            ledger_idx: 7,
+            created_at: T,
+          },
+        ]),
+    ],
+    ["listObjectEvents", (db) => listObjectEvents(db, "clearance_request", "CR-1")],
+    ["listAllWorkflowEvents", (db) => listAllWorkflowEvents(db)],
+  ]),
+  ...cases("clearance-requests", "clearance-requests.repository.ts", [
+    [
+      "insertClearanceRequests",
+      (db) =>
+        insertClearanceRequests(db, [
+          {
+            id: "CR-1",
+            owner: "US",
+            status: "draft",
+            country: "NE",
+            kind: "landing",
+            sortie: "S0001",
+            plan_request: "S0001-L1-NE",
+            plan_version_id: "p1",
+            first_at: "2024-09-15T08:00:00Z",
+            state_json: "{}",
+            updated_at: T,
+          },
+        ]),
+    ],
+    ["findClearanceRequest", (db) => findClearanceRequest(db, "CR-1")],
+    ["findClearanceRequests", (db) => findClearanceRequests(db, ["CR-1", "CR-2"])],
+    ["listClearanceRequests", (db) => listClearanceRequests(db)],
+    [
+      "listClearanceRequests (filtered)",
+      (db) => listClearanceRequests(db, { status: "submitted", country: "NE", owner: "US", sortie: "S0001" }),
+    ],
+    [
+      "updateClearanceRequest",
+      (db) =>
+        updateClearanceRequest(db, "CR-1", 2, { status: "approved", state_json: "{}", first_at: "2024-09-15T08:00:00Z", updated_at: T }),
+    ],
+  ]),
+  ...cases("movements", "movements.repository.ts", [
+    [
+      "insertMovements",
+      (db) =>
+        insertMovements(db, [
+          {
+            id: "M-1",
+            owner: "US",
+            status: "planned",
+            kind: "sortie",
+            plan_ref: "S0001",
+            from_site: "NIAMEY",
+            to_site: "RAMSTEIN",
+            depart_at: "2024-09-15T08:00:00Z",
+            state_json: "{}",
+            updated_at: T,
+          },
+        ]),
+    ],
+    ["findMovement", (db) => findMovement(db, "M-1")],
+    ["listMovements", (db) => listMovements(db)],
+    ["listMovements (filtered)", (db) => listMovements(db, { status: "scheduled", kind: "sortie", planRef: "S0001" })],
+    ["movementIdsNeedingClearance", (db) => movementIdsNeedingClearance(db, "CR-1")],
+    [
+      "updateMovementRow",
+      (db) => updateMovementRow(db, "M-1", 3, { status: "departed", state_json: "{}", depart_at: "2024-09-15T08:00:00Z", updated_at: T }),
+    ],
+    ["setMovementClearances", (db) => setMovementClearances(db, "M-1", ["CR-1", "CR-2"])],
+    ["setManifest", (db) => setManifest(db, "M-1", ["P-1", "P-2"], [{ cargo: "ammo", quantity: 20 }])],
+    ["manifestPersons", (db) => manifestPersons(db, "M-1")],
+  ]),
+  ...cases("persons", "persons.repository.ts", [
+    [
+      "insertPerson",
+      (db) =>
+        insertPerson(
+          db,
+          { id: "P-1", owner: "US", group_id: "g1", created_at: T },
+          { person_id: "P-1", name: "A. Person", nationality: "US", document_number: "X1", unit: "unit" },
+        ),
+    ],
+    ["findPerson", (db) => findPerson(db, "P-1")],
+    ["listPersons", (db) => listPersons(db)],
+    ["listPersons (ids)", (db) => listPersons(db, ["P-1", "P-2"])],
+    ["existingPersonIds", (db) => existingPersonIds(db, ["P-1", "P-2"])],
+    [
+      "updatePerson",
+      (db) =>
+        updatePerson(db, "P-1", 1, { group_id: "g2" }, { name: "A. Person", nationality: "US", document_number: "X2", unit: "unit" }),
+    ],
+    [
+      "insertPersonnelEvent",
+      (db) =>
+        insertPersonnelEvent(db, {
+          id: "PE-1",
+          person_id: "P-1",
+          seq: 1,
+          kind: "entry",
+          site: "NIAMEY",
+          at: "2024-09-15T08:00:00Z",
+          movement_id: null,
+          created_at: T,
+        }),
+    ],
+    ["listPersonnelEvents", (db) => listPersonnelEvents(db)],
+    ["listPersonnelEvents (person)", (db) => listPersonnelEvents(db, { person: "P-1" })],
+    ["listPersonnelEvents (persons)", (db) => listPersonnelEvents(db, { persons: ["P-1", "P-2"] })],
+  ]),
+  ...cases("dispositions", "dispositions.repository.ts", [
+    [
+      "insertDispositions",
+      (db) =>
+        insertDispositions(db, [
+          { id: "ammo", owner: "US", site: "NIAMEY", intended: "withdraw", status: "open", state_json: "{}", updated_at: T },
+        ]),
+    ],
+    ["findDisposition", (db) => findDisposition(db, "ammo")],
+    ["listDispositions", (db) => listDispositions(db)],
+    ["listDispositions (status)", (db) => listDispositions(db, { status: "open" })],
+    ["updateDisposition", (db) => updateDisposition(db, "ammo", 1, { status: "complete", state_json: "{}", updated_at: T })],
+  ]),
+  ...cases("handover-lists", "handover-lists.repository.ts", [
+    [
+      "insertHandoverList",
+      (db) =>
+        insertHandoverList(db, {
+          id: "HL-1",
+          owner: "US",
+          recipient: "NE",
+          site: "NIAMEY",
+          digest: HASH,
+          status: "draft",
+          updated_at: T,
+        }),
+    ],
+    [
+      "setHandoverLines",
+      (db) => setHandoverLines(db, "HL-1", [{ cargo: "trucks", quantity: 4, description: null, condition: "used" }]),
+    ],
+    [
+      "insertHandoverSignature",
+      (db) =>
+        insertHandoverSignature(db, { list_id: "HL-1", party: "NE", user_id: "u1", signed_at: "2024-09-15T08:00:00Z", digest: HASH }),
+    ],
+    ["findHandoverList", (db) => findHandoverList(db, "HL-1")],
+    ["listHandoverLists", (db) => listHandoverLists(db)],
+    [
+      "updateHandoverList",
+      (db) => updateHandoverList(db, "HL-1", 1, { status: "final", digest: HASH, cancel_reason: null, updated_at: T }),
+    ],
   ]),
   ...cases("parties", "parties.repository.ts", [
     ["insertParty", (db) => insertParty(db, { code: "NE", name: "Niger", role: "host" })],

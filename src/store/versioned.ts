@@ -8,7 +8,15 @@ import type { Kysely, Updateable } from "kysely";
 import type { DB } from "./schema.ts";
 
 /** Tables with a text `id` primary key and a `version` column. */
-export type VersionedTable = "users" | "scenarios" | "plan_versions";
+export type VersionedTable =
+  | "users"
+  | "scenarios"
+  | "plan_versions"
+  | "clearance_requests"
+  | "movements"
+  | "persons"
+  | "cargo_dispositions"
+  | "handover_lists";
 
 /** The columns an update may set: everything but the key and the version it manages itself. */
 export type VersionedPatch<T extends VersionedTable> = Omit<Updateable<DB[T]>, "id" | "version">;

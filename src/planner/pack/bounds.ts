@@ -7,16 +7,12 @@
  * optimum.
  */
 
-/** Names of the bounds this module can prove, weakest first. */
-export type BoundName = "L1" | "L2" | "DFF" | "L3" | "LP";
-
-/** A lower bound value and the name of the bound that produced it. */
-export interface LowerBound {
-  /** Minimum number of bins any packing needs. */
-  readonly value: number;
-  /** Which bound produced `value` (the first, weakest one that reaches it). */
-  readonly bound: BoundName;
-}
+/**
+ * Names of the lower bounds the packer can prove: L1 (continuous), L2 (Martello–Toth),
+ * DFF (Fekete–Schepers dual-feasible functions), LP (column generation) and search (an
+ * exhaustive bin-completion search showed that one bin fewer is impossible).
+ */
+export type BoundName = "L1" | "L2" | "DFF" | "LP" | "search";
 
 /**
  * Rounds a fractional bin count up, forgiving floating-point noise.
@@ -40,8 +36,9 @@ export function ceilBins(x: number): number {
 export function l1Bound(weights: readonly number[], capacity: number): number {
   let sum = 0;
   for (const w of weights) sum += w;
-  if (sum <= 0) return weights.length > 0 && weights.some((w) => w > 0) ? 1 : 0;
-  return ceilBins(sum / capacity);
+  if (sum <= 0) return 0;
+  // Any positive weight needs a bin, however tiny (ceilBins would forgive it as noise).
+  return Math.max(1, ceilBins(sum / capacity));
 }
 
 /**

@@ -15,15 +15,24 @@ export interface KnapsackResult {
   readonly work: number;
 }
 
+/** Dynamic programs up to this many cells (pieces × capacity) run first: cheaper than a blind search. */
+const DP_FIRST_CELLS = 400_000;
+/** Largest dynamic program tried when branch and bound gives up. */
+const DP_MAX_CELLS = 30_000_000;
+
 /**
  * Maximises Σ v_t·a_t subject to Σ w_t·a_t ≤ cap and 0 ≤ a_t ≤ d_t integer.
  *
- * Branch and bound over types by falling value density with Dantzig's fractional bound;
- * if it runs out of nodes and the data are small integers it finishes with a dynamic
- * program, else it reports the fractional root bound as `upper` (still a valid bound, so
- * callers that need a proof stay correct, only weaker).
+ * Integer data with a small table (pieces × capacity ≤ 400 000 cells) go straight to a
+ * dynamic program: bin-packing prices are nearly proportional to weights, which makes
+ * every value density alike and branch and bound blind. Otherwise branch and bound over
+ * types by falling density with Dantzig's fractional bound; if it runs out of nodes, a
+ * larger dynamic program finishes the job, or, failing that, the fractional root bound is
+ * reported as `upper` (still valid, so callers that need a proof stay correct, only
+ * weaker). With `exact` false no dynamic program runs: a quick, possibly suboptimal
+ * answer for heuristics.
  *
- * @example maxValueKnapsack([6, 5, 4], [1, 0.8, 0.7], [1, 2, 2], 10, 10_000).value // 1.5 (5 + 5)
+ * @example maxValueKnapsack([6, 5, 4], [1, 0.8, 0.7], [1, 2, 2], 10, 10_000).value // 1.7 (6 + 4)
  */
 export function maxValueKnapsack(
   w: ArrayLike<number>,
@@ -31,6 +40,7 @@ export function maxValueKnapsack(
   d: ArrayLike<number>,
   cap: number,
   nodeLimit: number,
+  exact = true,
 ): KnapsackResult {
   const m = w.length;
   // Only positive values matter; order by value per unit weight.
@@ -61,10 +71,8 @@ export function maxValueKnapsack(
     return val;
   };
   const rootUpper = dantzig(0, cap);
-  // Prices near proportional to weights (typical of bin-packing duals) make every density
-  // equal and branch and bound blind, so small integer instances go to the DP first.
   const counts = new Int32Array(m);
-  const dpFirst = integerDp(tw, tv, td, cap, 4_000_000);
+  const dpFirst = exact ? integerDp(tw, tv, td, cap, DP_FIRST_CELLS) : null;
   if (dpFirst) {
     for (let i = 0; i < k; i++) counts[order[i]!] = dpFirst.counts[i]!;
     return { value: dpFirst.value, counts, upper: dpFirst.value, work: dpFirst.work };
@@ -106,7 +114,7 @@ export function maxValueKnapsack(
     for (let i = 0; i < k; i++) counts[order[i]!] = bestCounts[i]!;
     return { value: best, counts, upper: best, work: nodes * (k + 1) };
   }
-  const dp = integerDp(tw, tv, td, cap, 30_000_000);
+  const dp = exact ? integerDp(tw, tv, td, cap, DP_MAX_CELLS) : null;
   if (dp) {
     for (let i = 0; i < k; i++) counts[order[i]!] = dp.counts[i]!;
     return { value: dp.value, counts, upper: dp.value, work: nodes * (k + 1) + dp.work };

@@ -1,11 +1,23 @@
 /**
  * Public entry of the one-dimensional bin-packing core.
  */
-import { type BoundName, dffBound, l1Bound, l2Bound } from "./bounds.ts";
+import { type BoundName, ceilBins, dffBound, l1Bound, l2Bound } from "./bounds.ts";
 import { Budget } from "./budget.ts";
+import { binCompletion } from "./exact.ts";
 import { bestFitDecreasing, firstFitDecreasing, minimumBinSlack } from "./heuristics.ts";
 import { improvePacking } from "./improve.ts";
+import { LpDiver } from "./lp-dive.ts";
+import { PatternLp } from "./pattern-lp.ts";
 import { createRng } from "./prng.ts";
+
+/** Instances up to this many items also get an exhaustive search (to prove optimality). */
+const EXACT_MAX_ITEMS = 60;
+/** Best fit keeps a sorted array of bins (O(n·bins)); beyond this many items only FFD runs. */
+const BFD_MAX_ITEMS = 50_000;
+/** Minimum Bin Slack rescans the remaining items per bin (O(n·bins)). */
+const MBS_MAX_ITEMS = 5_000;
+/** The LP keeps a dense basis inverse over item types (distinct weights): m² numbers. */
+const LP_MAX_TYPES = 1_000;
 
 /** Options of {@link packBins}. */
 export interface PackOptions {
@@ -61,7 +73,7 @@ export type PackResult = PackSolution | PackFailure;
  *
  * @example
  * const r = packBins([60, 50, 40, 30, 20], 100, { budgetMs: 50, now: performance.now });
- * if (r.ok) r.bins; // [[0, 2], [1, 3, 4]], r.provedOptimal === true
+ * if (r.ok) r.bins; // two full bins, 60+40 and 50+30+20: [[0, 2], [1, 3, 4]]; r.provedOptimal
  */
 export function packBins(weights: readonly number[], capacity: number, opts: PackOptions = {}): PackResult {
   const issues = checkInput(weights, capacity);
@@ -95,11 +107,47 @@ export function packBins(weights: readonly number[], capacity: number, opts: Pac
   const consider = (bins: number[][]): void => {
     if (bins.length < best.length) best = bins;
   };
-  if (best.length > lowerBound) consider(bestFitDecreasing(w, capacity));
+  if (best.length > lowerBound && w.length <= BFD_MAX_ITEMS) consider(bestFitDecreasing(w, capacity));
   if (best.length > lowerBound) raise(dffBound(w, capacity), "DFF");
-  if (best.length > lowerBound) consider(minimumBinSlack(w, capacity));
+  if (best.length > lowerBound && w.length <= MBS_MAX_ITEMS) consider(minimumBinSlack(w, capacity));
   if (best.length > lowerBound) {
+    // A short search first: most instances reach the L2 bound here.
+    consider(improvePacking(w, capacity, best, { lowerBound, budget: budget.slice(0.05), rng }));
+  }
+  const lpFits = new Set(w).size <= LP_MAX_TYPES;
+  if (best.length > lowerBound && !lpFits) {
+    // Too many distinct weights for the LP: local search alone.
     consider(improvePacking(w, capacity, best, { lowerBound, budget, rng }));
+  }
+  if (best.length > lowerBound && lpFits) {
+    // Then the LP bound, which often shows the incumbent is already optimal. The pattern
+    // pool it builds is kept for diving.
+    const lp = new PatternLp(w, capacity);
+    for (const bin of best) lp.addBin(bin.map((i) => w[i]!));
+    const root = lp.solve(budget.slice(0.3), best.length);
+    raise(ceilBins(root.farley), "LP");
+    // Small instances: an exhaustive search can settle what the LP bound leaves open.
+    if (w.length <= EXACT_MAX_ITEMS) {
+      const exact = budget.slice(0.3);
+      while (best.length > lowerBound && !exact.exhausted()) {
+        const res = binCompletion(w, capacity, { target: lowerBound, budget: exact });
+        if (res.status === "found") consider(res.bins);
+        else if (res.status === "infeasible") raise(lowerBound + 1, "search");
+        else break;
+      }
+    }
+    // Alternate the two improvement methods with growing time slices: local search is
+    // strong when bins have slack to trade, LP diving when every bin must be nearly full.
+    const diver = new LpDiver(w, capacity, lp, rng, root.converged ? root : null);
+    for (let share = 0.1; best.length > lowerBound && !budget.exhausted(); share = Math.min(0.5, share * 2)) {
+      const spent = budget.spent;
+      const dived = diver.run(best.length - 1, budget.slice(share));
+      if (dived) consider(dived);
+      raise(diver.lowerBound, "LP");
+      if (best.length <= lowerBound) break;
+      consider(improvePacking(w, capacity, best, { lowerBound, budget: budget.slice(share * 2), rng }));
+      if (budget.spent === spent) break; // neither method can do anything more
+    }
   }
 
   const bins = best.map((b) => b.map((i) => items[i]!));

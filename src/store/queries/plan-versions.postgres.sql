@@ -13,7 +13,7 @@ where "id" = $1;
 -- parameters: ["p1"]
 
 -- listPlanVersions
-select "id", "scenario_id", "version_number", "published_at", "published_by", "is_baseline", "version"
+select "id", "scenario_id", "version_number", "published_at", "published_by", "is_baseline", "digest", "note", "version"
 from "plan_versions"
 where "scenario_id" = $1
 order by "version_number";
