@@ -417,7 +417,9 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
   const passengers: Boarded[] = [];
   if (sensitiveOnBoard) {
     const escort = people.board(s.id, slot.d2, 1, (w) => w.group.category === "sensitive_duty" || (w.group.category === "closing_team" && mayCloseOut(w)));
-    if (escort.length === 0) throw new Error("bug: sensitive cargo loaded without an escort available");
+    // No escort may board yet (the closing team waits for a later cargo departure): decline this
+    // slot; nothing has been taken from the pools, and the aircraft looks again later.
+    if (escort.length === 0) return undefined;
     passengers.push(...escort);
     seats -= 1;
   }
