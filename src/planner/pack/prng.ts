@@ -1,3 +1,5 @@
+import { mulberry32 } from "../mulberry32.ts";
+
 /**
  * A small seeded pseudo-random generator, so the packer stays reproducible: the same
  * seed and the same work budget give the same packing.
@@ -18,13 +20,6 @@ export interface Rng {
  * @example const rng = createRng(42); rng.int(6) // 0..5, the same on every run
  */
 export function createRng(seed: number): Rng {
-  let state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32((Math.trunc(seed) ^ 0x9e3779b9) >>> 0);
   return { next, int: (n) => Math.floor(next() * n) };
 }
