@@ -7,11 +7,12 @@ import { lpBoundBenchmark } from "./lp-bound.bench.ts";
 import { pack1dBenchmark } from "./pack-1d.ts";
 import { pallet3dBenchmark } from "./pallet-3d.ts";
 import { planBenchmark } from "./plan.bench.ts";
+import { serverBenchmark } from "./server.bench.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const FILE = `${ROOT}BENCHMARKS.md`;
 
-const ALL: Benchmark[] = [planBenchmark, lpBoundBenchmark, pack1dBenchmark, pallet3dBenchmark];
+const ALL: Benchmark[] = [planBenchmark, lpBoundBenchmark, pack1dBenchmark, pallet3dBenchmark, serverBenchmark];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (process.argv.includes("--help")) {

@@ -7,7 +7,6 @@
  * exit 1 when anything is wrong.
  */
 import { decodeBase64 } from "#ledger/bytes.ts";
-import { openDatabase } from "#store/database.ts";
 import { listParties } from "#store/parties.repository.ts";
 import { findSetting } from "#store/settings.repository.ts";
 import { CURRENT_SCENARIO } from "#server/bootstrap.ts";
@@ -15,7 +14,7 @@ import { type AuditInput, type AuditReport, auditLedger } from "#server/ledger-a
 import { type LedgerVerifierKeys, originOf, readVerifierKeys } from "#server/ledger-keys.ts";
 import { auditDatabase } from "#server/ledger-reader.ts";
 import { type Io, UserError } from "./io.ts";
-import { databaseLocation, keysDir, type ServerEnv } from "./server-env.ts";
+import { keysDir, openServerDatabase, type ServerEnv } from "./server-env.ts";
 
 /** Options of `ledger verify`. */
 export interface LedgerVerifyOptions {
@@ -45,7 +44,7 @@ export async function ledgerVerifyCommand(
 }
 
 async function verifyDatabase(env: ServerEnv): Promise<AuditReport> {
-  const store = await openDatabase(databaseLocation(env));
+  const store = await openServerDatabase(env);
   try {
     const current = await findSetting(store.db, CURRENT_SCENARIO).catch(() => undefined);
     if (current === undefined) throw new UserError("this database has no ledger yet: start the server once (drawdown serve)");

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { isCi, postgresUnavailable, testDatabaseUrl } from "#store/testing/engines.ts";
 import { backupCommand, restoreCommand } from "./backup-command.ts";
 import type { Io } from "./io.ts";
 import { ledgerVerifyCommand } from "./ledger-command.ts";
@@ -20,6 +21,7 @@ function captureIo() {
   return { io, lines, text: () => lines.join("\n") };
 }
 
+const pgDown = await postgresUnavailable();
 const dir = mkdtempSync(join(tmpdir(), "drawdown-serve-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -79,6 +81,64 @@ describe("drawdown serve, ledger verify, users, backup, restore", () => {
     const tampered = captureIo();
     expect(await ledgerVerifyCommand(tampered.io, {}, env)).toBe(1);
     expect(tampered.text()).toMatch(/ledger NOT OK: first bad entry: leaf 0/);
+  });
+
+  it("replays the shipped 2024 scenario from its start when no clock is configured, says so, and resumes it after a restart", async () => {
+    const env = { DATA_DIR: join(dir, "replay"), PORT: "0" };
+    const run = async () => {
+      const out = captureIo();
+      const stop = new AbortController();
+      let port = 0;
+      let listening: () => void = () => {};
+      const ready = new Promise<void>((resolve) => {
+        listening = resolve;
+      });
+      const running = serveCommand(out.io, {}, { env, signal: stop.signal, onListening: (p) => ((port = p), listening()) });
+      await ready;
+      const health = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { clock: { mode: string; now: string } };
+      stop.abort();
+      expect(await running).toBe(0);
+      return { text: out.text(), health };
+    };
+    const first = await run();
+    expect(first.text).toMatch(/REPLAY CLOCK: it is 2024-05-20T00:0\d:\d\d\.\d{3}Z for the server/);
+    expect(first.text).toMatch(/the scenario ended 2024-09-15T22:59:00.000Z, before today/);
+    expect(first.health.clock.mode).toBe("replay");
+    const t1 = Date.parse(first.health.clock.now);
+    expect(t1).toBeGreaterThanOrEqual(Date.parse("2024-05-20T00:00:00Z"));
+    expect(t1).toBeLessThan(Date.parse("2024-05-20T00:10:00Z"));
+
+    // A restart resumes the stored replay (time went on meanwhile) instead of starting over.
+    const second = await run();
+    expect(second.text).toMatch(/the replay begun at first start from 2024-05-20T00:00:00.000Z, resumed/);
+    expect(Date.parse(second.health.clock.now)).toBeGreaterThanOrEqual(t1);
+
+    // DRAWDOWN_CLOCK=wall wins for one run; a bad value is refused with what to write instead.
+    const wallOut = captureIo();
+    const stop = new AbortController();
+    let wallPort = 0;
+    let up: () => void = () => {};
+    const ready = new Promise<void>((resolve) => {
+      up = resolve;
+    });
+    const wallRun = serveCommand(wallOut.io, {}, { env: { ...env, DRAWDOWN_CLOCK: "wall" }, signal: stop.signal, onListening: (p) => ((wallPort = p), up()) });
+    await ready;
+    const wallHealth = (await (await fetch(`http://127.0.0.1:${wallPort}/api/health`)).json()) as { clock: { mode: string; now: string } };
+    stop.abort();
+    expect(await wallRun).toBe(0);
+    expect(wallHealth.clock.mode).toBe("wall");
+    expect(Math.abs(Date.parse(wallHealth.clock.now) - Date.now())).toBeLessThan(60_000);
+    await expect(serveCommand(captureIo().io, {}, { env: { ...env, DRAWDOWN_CLOCK: "soon" } })).rejects.toThrow(/DRAWDOWN_CLOCK: the clock must be "wall" or an ISO instant/);
+  });
+
+  it.skipIf(pgDown !== undefined && !isCi())("refuses to start on unsafe database settings, saying what to fix, without a stack trace", async () => {
+    const url = new URL(testDatabaseUrl());
+    url.searchParams.set("options", "-c synchronous_commit=off");
+    const refused = serveCommand(captureIo().io, {}, { env: { DATA_DIR: join(dir, "unsafe"), DATABASE_URL: url.href, PORT: "0" } });
+    await expect(refused).rejects.toThrow(/refusing to use postgres:\/\/.*synchronous_commit is off[\s\S]*fix: a 2xx answer promises the change is on disk/);
+    await expect(refused).rejects.toHaveProperty("exitCode", 2);
+    const ledger = ledgerVerifyCommand(captureIo().io, {}, { DATABASE_URL: "mysql://x@y/z" });
+    await expect(ledger).rejects.toThrow(/expected postgres:\/\/[\s\S]*fix: DATABASE_URL must look like/);
   });
 
   it("adds, lists and disables accounts; backs up and restores the database", async () => {

@@ -7,20 +7,20 @@
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { openDatabase } from "#store/database.ts";
 import { createApp } from "#server/app.ts";
+import { startExpirySweep } from "#server/expiry-sweep.ts";
 import { prepareServer } from "#server/bootstrap.ts";
-import { type Clock, offsetClock, systemClock } from "#server/clock.ts";
 import { randomIds } from "#server/ids.ts";
 import { loadOrCreateLedgerKeys } from "#server/ledger-keys.ts";
 import { stderrLogger } from "#server/logger.ts";
 import { argon2Hasher } from "#server/password-hasher.ts";
+import { parseConfiguredClock } from "#server/replay-clock.ts";
 import type { Command } from "commander";
 import { backupCommand, restoreCommand } from "./backup-command.ts";
 import { type Io, readText, UserError } from "./io.ts";
 import { ledgerVerifyCommand } from "./ledger-command.ts";
 import { usersAddCommand, usersDisableCommand, usersListCommand } from "./users-command.ts";
-import { databaseLocation, keysDir, type ServerEnv } from "./server-env.ts";
+import { keysDir, openServerDatabase, type ServerEnv } from "./server-env.ts";
 
 /** Options of `drawdown serve`. */
 export interface ServeOptions {
@@ -31,7 +31,7 @@ export interface ServeOptions {
   readonly scenario?: string;
   /** Demo setting: cosign each checkpoint at once with both parties' keys. */
   readonly demoAutoCosign?: boolean;
-  /** Demo setting: the server's clock starts at this instant (e.g. 2024-05-20T08:00Z) and runs on. */
+  /** The server's clock: `wall`, or an instant (e.g. 2024-05-20T08:00Z) to replay from; default chosen by the scenario's dates. */
   readonly clock?: string;
 }
 
@@ -55,21 +55,16 @@ export async function serveCommand(io: Io, opts: ServeOptions, hooks: ServeHooks
   const env = hooks.env ?? process.env;
   const port = opts.port ?? (env.PORT === undefined ? 8080 : Number(env.PORT));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`PORT must be a port number, got ${env.PORT ?? port}`);
-  let clock: Clock = systemClock;
-  const start = opts.clock ?? env.DRAWDOWN_CLOCK;
-  if (start !== undefined && start !== "") {
-    const t = new Date(start);
-    if (Number.isNaN(t.getTime())) throw new UserError(`the demo clock start is not an ISO instant: ${start}`);
-    clock = offsetClock(t);
-  }
+  const configured = parseConfiguredClock(opts.clock ?? env.DRAWDOWN_CLOCK);
+  if (!configured.ok) throw new UserError(`${opts.clock === undefined ? "DRAWDOWN_CLOCK" : "--clock"}: ${configured.message}`);
   const scenarioFile = opts.scenario ?? env.DRAWDOWN_SCENARIO ?? DEFAULT_SCENARIO;
-  const store = await openDatabase({ ...databaseLocation(env) });
+  const store = await openServerDatabase(env);
   try {
     const autoCosign = opts.demoAutoCosign === true || env.DEMO_AUTO_COSIGN === "1";
-    const { deps, applied, created } = await prepareServer({
+    const { deps, applied, created, clockReason } = await prepareServer({
       db: store.db,
       scenarioText: () => readText(scenarioFile),
-      clock,
+      configuredClock: configured.value,
       ids: randomIds,
       hasher: argon2Hasher(),
       logger: stderrLogger,
@@ -82,7 +77,14 @@ export async function serveCommand(io: Io, opts: ServeOptions, hooks: ServeHooks
     const where = store.engine.kind === "sqlite" ? store.engine.file : `${store.engine.url} (schema ${store.engine.schema})`;
     io.err(`database: ${where}${applied.length > 0 ? `; migrations applied: ${applied.join(", ")}` : ""}`);
     io.err(`scenario: ${deps.scenario.id} (${deps.scenario.name}); ledger origin ${deps.ledger.keys.origin}`);
-    if (clock !== systemClock) io.err(`demo clock: it is now ${clock.now().toISOString()} for the server`);
+    if (deps.clock.mode === "replay") {
+      // Loud on purpose: every time the server shows and records is the replay's, not today's.
+      io.err("*".repeat(78));
+      io.err(`REPLAY CLOCK: it is ${deps.clock.now().toISOString()} for the server, and time runs on from there.`);
+      io.err(`  Why: ${clockReason}.`);
+      io.err("  Every decision is recorded at replay time. DRAWDOWN_CLOCK=wall runs on the real time.");
+      io.err("*".repeat(78));
+    } else io.err(`clock: ${clockReason}`);
     if (autoCosign) io.err("demo setting: every checkpoint is cosigned at once with both parties' keys (DEMO_AUTO_COSIGN)");
     if (created.length > 0) {
       io.out("Demo accounts created (shown this once):");
@@ -95,6 +97,7 @@ export async function serveCommand(io: Io, opts: ServeOptions, hooks: ServeHooks
       server.once("listening", () => resolveListening());
       server.once("error", reject);
     });
+    const sweep = startExpirySweep(deps);
     const actual = (server.address() as AddressInfo).port;
     io.err(`listening on http://localhost:${actual} (API at /api, OpenAPI at /api/openapi.json)`);
     hooks.onListening?.(actual);
@@ -108,6 +111,7 @@ export async function serveCommand(io: Io, opts: ServeOptions, hooks: ServeHooks
       }
     });
     io.err("stopping: finishing requests in flight");
+    await sweep.stop();
     await new Promise<void>((done) => {
       server.close(() => done());
       // Idle keep-alive connections would hold close() open.
@@ -131,7 +135,10 @@ export function registerServer(program: Command, io: Io, done: (code: number) =>
     .option("--host <address>", "address to listen on (default 0.0.0.0)")
     .option("--scenario <file>", `scenario loaded on first start (default ${DEFAULT_SCENARIO})`)
     .option("--demo-auto-cosign", "demo setting: cosign every checkpoint at once with both parties' keys (also DEMO_AUTO_COSIGN=1)")
-    .option("--clock <instant>", "demo setting: the server's clock starts at this instant, e.g. 2024-05-20T08:00Z (also DRAWDOWN_CLOCK)")
+    .option(
+      "--clock <wall|instant>",
+      "the server's clock for this run: 'wall', or an instant to replay from, e.g. 2024-05-20T08:00Z (also DRAWDOWN_CLOCK); default: a replay from the scenario's start when its deadline has passed (stored at first start), else the wall clock",
+    )
     .action(async (opts: ServeOptions) => done(await serveCommand(io, opts)));
 
   const users = program.command("users").description("Manage accounts on the server's database.");

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { openDatabase } from "#store/database.ts";
+import type { DatabaseHandle } from "#store/database.ts";
 import { migrateToLatest } from "#store/migrate.ts";
 import { findParty } from "#store/parties.repository.ts";
 import { findUserByUsername, listUsers } from "#store/users.repository.ts";
@@ -16,7 +16,7 @@ import { HttpError } from "#server/http-error.ts";
 import { randomIds } from "#server/ids.ts";
 import { argon2Hasher } from "#server/password-hasher.ts";
 import { type Io, UserError } from "./io.ts";
-import { databaseLocation, type ServerEnv } from "./server-env.ts";
+import { openServerDatabase, type ServerEnv } from "./server-env.ts";
 
 /** Options of `users add`. */
 export interface AddUserOptions {
@@ -26,8 +26,8 @@ export interface AddUserOptions {
   readonly password?: string;
 }
 
-async function withStore<T>(env: ServerEnv, fn: (store: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const store = await openDatabase(databaseLocation(env));
+async function withStore<T>(env: ServerEnv, fn: (store: DatabaseHandle) => Promise<T>): Promise<T> {
+  const store = await openServerDatabase(env);
   try {
     await migrateToLatest(store.db);
     return await fn(store);

@@ -171,6 +171,23 @@ describe("what each party sees of a person", () => {
   });
 });
 
+describe("the clock", () => {
+  it("is in /api/health, the login answer and /api/auth/me, so the UI can show a replay badge", async () => {
+    const health = await s.request(undefined, "GET", "/api/health");
+    expect(health.body.clock).toEqual({ mode: "replay", now: s.clock.now().toISOString() });
+    const login = await s.app.request("http://drawdown.test/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "dp-member", password: "correct horse battery staple" }),
+    });
+    expect(((await login.json()) as { clock: unknown }).clock).toEqual({ mode: "replay", now: s.clock.now().toISOString() });
+    const me = await s.request(await s.login("dp-member"), "GET", "/api/auth/me");
+    expect(me.body.clock.mode).toBe("replay");
+    s.clock.advance(60_000);
+    expect((await s.request(undefined, "GET", "/api/health")).body.clock.now).toBe(s.clock.now().toISOString());
+  });
+});
+
 describe("public routes", () => {
   it("are exactly the ones the table marks public", async () => {
     const { PUBLIC_PATHS } = await import("./app.ts");

@@ -16,7 +16,7 @@ import { inTransaction } from "#store/transaction.ts";
 import type { Role } from "#workflow/actor.ts";
 import type { PartyCode } from "#workflow/ids.ts";
 import { DEFAULT_SETTINGS, workflowSettingsSchema } from "#workflow/settings.ts";
-import type { Clock } from "./clock.ts";
+import { type Clock, systemClock } from "./clock.ts";
 import { createUserAccount } from "./commands/user-steps.ts";
 import type { CurrentScenario, Parties, ServerDeps } from "./deps.ts";
 import type { IdMaker } from "./ids.ts";
@@ -25,11 +25,14 @@ import { LedgerService } from "./ledger-service.ts";
 import type { Logger } from "./logger.ts";
 import type { PasswordHasher } from "./password-hasher.ts";
 import { LoginRateLimiter, type RateLimits } from "./rate-limiter.ts";
+import { chooseClock, clockOf, clockSettingSchema, type ConfiguredClock } from "./replay-clock.ts";
 
 /** The setting naming the scenario the server runs. */
 export const CURRENT_SCENARIO = "current_scenario";
 /** The setting holding the agreement's disclosure settings (`WorkflowSettings`). */
 export const WORKFLOW_SETTINGS = "workflow";
+/** The setting holding the clock chosen when none was configured (`ClockSetting`). */
+export const CLOCK_SETTING = "clock";
 
 /** A demo account created on first start, with its one-time password. */
 export interface DemoAccount {
@@ -53,7 +56,10 @@ export interface PrepareOptions {
   readonly db: Kysely<DB>;
   /** The scenario file's text, loaded on first start. */
   readonly scenarioText: () => string;
-  readonly clock: Clock;
+  /** A clock to run on as it is (tests); absent, the clock is chosen (see `replay-clock.ts`). */
+  readonly clock?: Clock;
+  /** What the operator configured (`DRAWDOWN_CLOCK`), when `clock` is absent. */
+  readonly configuredClock?: ConfiguredClock | undefined;
   readonly ids: IdMaker;
   readonly hasher: PasswordHasher;
   readonly logger: Logger;
@@ -75,6 +81,8 @@ export interface Prepared {
   readonly deps: ServerDeps;
   readonly applied: readonly string[];
   readonly created: readonly DemoAccount[];
+  /** Which clock the server runs on and why, for the startup message. */
+  readonly clockReason: string;
 }
 
 /**
@@ -85,7 +93,7 @@ export interface Prepared {
  */
 export async function prepareServer(options: PrepareOptions): Promise<Prepared> {
   const { applied } = await migrateToLatest(options.db);
-  const created = await seedFirstStart(options);
+  const created = await seedFirstStart(options, options.clock ?? systemClock);
   const current = await findSetting(options.db, CURRENT_SCENARIO);
   const scenarioId = JSON.parse(current?.value ?? '""') as string;
   const row = await findScenario(options.db, scenarioId);
@@ -105,33 +113,53 @@ export async function prepareServer(options: PrepareOptions): Promise<Prepared> 
   const settingsRow = await findSetting(options.db, WORKFLOW_SETTINGS);
   const settings = settingsRow === undefined ? DEFAULT_SETTINGS : workflowSettingsSchema.parse(JSON.parse(settingsRow.value));
   const keys = options.keys(originOf(scenario.id), [parties.departing, parties.host]);
+  const { clock, reason: clockReason } = options.clock !== undefined ? { clock: options.clock, reason: "as given" } : await serverClock(options, scenario);
   const deps: ServerDeps = {
     db: options.db,
-    clock: options.clock,
+    clock,
     ids: options.ids,
     hasher: options.hasher,
     logger: options.logger,
-    ledger: new LedgerService(keys, options.clock),
+    ledger: new LedgerService(keys, clock),
     parties,
     scenario,
     settings,
-    rateLimiter: new LoginRateLimiter(options.clock, options.rateLimits),
+    rateLimiter: new LoginRateLimiter(clock, options.rateLimits),
     secureCookies: options.secureCookies ?? false,
     autoCosign: options.autoCosign ?? false,
     trustedOrigins: options.trustedOrigins ?? [],
     webRoot: options.webRoot,
   };
-  return { deps, applied, created };
+  return { deps, applied, created, clockReason };
+}
+
+/** Chooses the clock (configured, stored, or by the scenario's dates) and stores a fresh choice. */
+async function serverClock(options: PrepareOptions, scenario: CurrentScenario): Promise<{ clock: Clock; reason: string }> {
+  const row = await findSetting(options.db, CLOCK_SETTING);
+  const stored = row === undefined ? undefined : clockSettingSchema.safeParse(JSON.parse(row.value));
+  const wallNow = systemClock.now();
+  const choice = chooseClock({
+    configured: options.configuredClock,
+    stored: stored?.success === true ? stored.data : undefined,
+    scenarioStart: new Date(scenario.resolved.start * 60_000),
+    deadline: new Date(scenario.resolved.deadline * 60_000),
+    wallNow,
+  });
+  if (choice.store && row === undefined) {
+    // Another process may store its choice first: then the next start reads that one.
+    await insertSetting(options.db, CLOCK_SETTING, JSON.stringify(choice.setting), wallNow.toISOString()).catch(() => undefined);
+  }
+  return { clock: clockOf(choice.setting, systemClock), reason: choice.reason };
 }
 
 /** On an empty database: the scenario, its parties, the settings and the demo accounts. */
-async function seedFirstStart(options: PrepareOptions): Promise<DemoAccount[]> {
+async function seedFirstStart(options: PrepareOptions, clock: Clock): Promise<DemoAccount[]> {
   if ((await findSetting(options.db, CURRENT_SCENARIO)) !== undefined) return [];
   const text = options.scenarioText();
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw new Error(`the scenario does not validate: ${parsed.issues.map((i) => `${i.path} ${i.message}`).join("; ")}`);
   const s = parsed.value.scenario;
-  const now = options.clock.now().toISOString();
+  const now = clock.now().toISOString();
   const seeded = await inTransaction(options.db, async (trx) => {
     // Another process may have seeded between our check and this transaction.
     if ((await findSetting(trx, CURRENT_SCENARIO)) !== undefined) return false;
@@ -148,7 +176,7 @@ async function seedFirstStart(options: PrepareOptions): Promise<DemoAccount[]> {
     for (const [suffix, role] of DEMO_ROLES) {
       const password = options.demoPassword ?? encodeBase32LowerCaseNoPadding(randomBytes(10));
       const username = `${party.code.toLowerCase()}-${suffix}`;
-      await createUserAccount(options, { party: party.code, username, password, roles: [role] });
+      await createUserAccount({ ...options, clock }, { party: party.code, username, password, roles: [role] });
       accounts.push({ username, password, party: party.code, roles: [role] });
     }
   }

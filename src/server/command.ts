@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Instant } from "#domain/time.ts";
 import { inTransaction } from "#store/transaction.ts";
-import type { Actor, Context } from "#workflow/actor.ts";
+import type { Actor, Context, Role } from "#workflow/actor.ts";
 import type { WorkflowEvent } from "#workflow/event.ts";
 import type { Transition } from "#workflow/transition.ts";
 import type { DB } from "#store/schema.ts";
@@ -82,7 +82,10 @@ export async function afterCommit(deps: ServerDeps): Promise<void> {
   }
 }
 
-/** The system actor through which the server acts on its own (e.g. marking a movement cleared). */
-export function systemActor(party: Actor["party"], side: Actor["side"]): Actor {
-  return { id: "system" as Actor["id"], party, side, roles: ["movement_planner"] };
+/**
+ * The system actor through which the server acts on its own (marking a movement cleared as the
+ * movement's planner, expiring a clearance as the host's administrator).
+ */
+export function systemActor(party: Actor["party"], side: Actor["side"], roles: readonly Role[] = ["movement_planner"]): Actor {
+  return { id: "system" as Actor["id"], party, side, roles };
 }

@@ -2,17 +2,31 @@
  * The whole flow through the HTTP API, on both engines: plan → clearance drafts (host country
  * only) → bulk submit → the host approves one sortie's requests and denies one of another's →
  * the movement, cleared by the server, departs with its passengers → the headcount drops → the
- * checkpoint is cosigned by both parties → every decision is final → the ledger verifies.
+ * checkpoint is cosigned by both parties → every decision is final → the ledger verifies, and
+ * `drawdown ledger verify` passes against the database and against the server's URL.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
 import { expect, it } from "vitest";
+import type { Io } from "#cli/io.ts";
+import { ledgerVerifyCommand } from "#cli/ledger-command.ts";
 import { describeEngines } from "#store/testing/engines.ts";
 import { auditDatabase } from "./ledger-reader.ts";
-import { verifierKeysOf } from "./ledger-keys.ts";
-import { testServer } from "./testing/harness.ts";
+import { verifierKeysOf, writeVerifierKeys } from "./ledger-keys.ts";
+import { TEST_PASSWORD, testServer } from "./testing/harness.ts";
+
+function captureIo() {
+  const lines: string[] = [];
+  const io: Io = { out: (t) => void lines.push(t), err: (t) => void lines.push(t), interactive: false };
+  return { io, text: () => lines.join("\n") };
+}
 
 describeEngines("server: the whole flow on niger-2024", (engine) => {
   it("plans, clears, departs, counts, cosigns and verifies", async () => {
-    const { handle } = await engine.fresh({ migrate: false });
+    const { handle, location } = await engine.fresh({ migrate: false });
     const s = await testServer(handle.db, { scenario: "niger-2024", now: "2024-05-20T08:00:00.000Z" });
     let [planner, officer, usMember, neMember] = await Promise.all(["us-planner", "ne-officer", "us-member", "ne-member"].map((u) => s.login(u)));
 
@@ -155,9 +169,35 @@ describeEngines("server: the whole flow on niger-2024", (engine) => {
     for (const type of ["plan.published", "clearance.submitted", "clearance.approved", "clearance.denied", "movement.departed", "personnel.entry", "personnel.exit", "clearance.used"])
       expect(text).toContain(`"type":"${type}"`);
 
-    // 8. ledger verify passes.
+    // 8. ledger verify passes: the audit itself, then the CLI against the database (with only the
+    // public keys on disk) and against the running server's URL.
     const report = await auditDatabase(handle.db, verifierKeysOf(s.deps.ledger.keys));
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, leaves: size, finalSize: size });
+
+    const auditDir = mkdtempSync(join(tmpdir(), "drawdown-flow-audit-"));
+    try {
+      const dataDir = location.dataDir ?? join(auditDir, "data");
+      writeVerifierKeys(join(dataDir, "keys"), verifierKeysOf(s.deps.ledger.keys));
+      const onDatabase = captureIo();
+      const env = { DATA_DIR: dataDir, ...(location.databaseUrl === undefined ? {} : { DATABASE_URL: location.databaseUrl }) };
+      expect(await ledgerVerifyCommand(onDatabase.io, {}, env), onDatabase.text()).toBe(0);
+      expect(onDatabase.text()).toContain(`ledger OK: ${size} leaves`);
+      expect(onDatabase.text()).toContain(`${size} decisions final (cosigned by both parties)`);
+
+      const server = serve({ fetch: s.app.fetch, port: 0, hostname: "127.0.0.1" });
+      await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const onServer = captureIo();
+        const code = await ledgerVerifyCommand(onServer.io, { url }, { DRAWDOWN_USERNAME: "ne-observer", DRAWDOWN_PASSWORD: TEST_PASSWORD });
+        expect(code, onServer.text()).toBe(0);
+        expect(onServer.text()).toContain(`ledger OK: ${size} leaves`);
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    } finally {
+      rmSync(auditDir, { recursive: true, force: true });
+    }
   });
 });

@@ -59,7 +59,7 @@ export function versionConflict(current: number): HttpError {
 // Refusals that say the object is not in a state for this command: the client's copy is stale
 // or the command is out of order, so 409; other refusals are about the request's content (422).
 const CONFLICT =
-  /\.(not_[a-z]+able|not_amended|not_approved|not_in_country|already_[a-z_]+|used|manifest_frozen|unchanged|still_valid|clearances_pending|handover_already_recorded|handover_not_final|clearance_not_valid|movement_not_(departed|arrived))$/;
+  /\.(not_[a-z]+able|not_amended|not_approved|not_in_country|already_[a-z_]+|used|manifest_frozen|unchanged|still_valid|clearances_pending|handover_already_recorded|handover_not_final|clearance_not_valid|movement_not_(departed|arrived)|still_in_country)$/;
 const FORBIDDEN = new Set(["policy.forbidden", "clearance.own_party_decision", "handover.not_a_party"]);
 
 /**

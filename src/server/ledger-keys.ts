@@ -104,6 +104,19 @@ export function loadOrCreateLedgerKeys(dir: string, origin: string, parties: rea
 }
 
 /**
+ * Writes the public keys as `.vkey` files under the names `loadOrCreateLedgerKeys` gives them:
+ * what a party hands its auditors so that `ledger verify` can run without any private key.
+ *
+ * @example
+ * writeVerifierKeys("audit/keys", verifierKeysOf(keys));
+ */
+export function writeVerifierKeys(dir: string, keys: LedgerVerifierKeys): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `log-${fileName(keys.origin)}.vkey`), `${keys.log}\n`, { mode: 0o644 });
+  for (const [party, vkey] of Object.entries(keys.parties)) writeFileSync(join(dir, `cosigner-${fileName(party)}.vkey`), `${vkey}\n`, { mode: 0o644 });
+}
+
+/**
  * Reads only the public keys from `dir` (what `ledger verify` uses: no private key needed).
  *
  * @example

@@ -201,6 +201,7 @@ const FIXTURES: Record<string, Fixture> = {
     const c = await clearance(DP, "draft");
     return { path: "/api/clearances/submit", body: { items: [{ id: c.key, version: c.version }] } };
   }),
+  "POST /api/clearances/expire": fixed({ path: "/api/clearances/expire", body: {} }),
   "GET /api/clearances/{id}": obj(async (o) => ({ path: `/api/clearances/${(await clearance(o, "draft")).key}` })),
   "PATCH /api/clearances/{id}": obj(async (o) => {
     const c = await clearance(o, "draft");
@@ -267,6 +268,10 @@ const FIXTURES: Record<string, Fixture> = {
   "PATCH /api/persons/{id}": obj(async (o) => {
     const p = await person(o);
     return { path: `/api/persons/${p.key}`, body: { personal: { unit: "v" } }, ifMatch: p.version };
+  }),
+  "DELETE /api/persons/{id}": obj(async (o) => {
+    const p = await person(o);
+    return { path: `/api/persons/${p.key}`, ifMatch: p.version };
   }),
   "POST /api/persons/{id}/entries": obj(async (o) => ({ path: `/api/persons/${(await person(o)).key}/entries`, body: { site: "MAIN" }, ifMatch: 0 })),
   "POST /api/persons/{id}/exits": obj(async (o) => {

@@ -28,6 +28,7 @@ import {
   updateMovementRow,
 } from "#store/movements.repository.ts";
 import {
+  erasePersonalData,
   findPerson,
   insertPerson,
   insertPersonnelEvent,
@@ -201,13 +202,15 @@ export async function saveMovement(db: Kysely<DB>, previous: Movement, next: Mov
 
 // --- persons and presence ------------------------------------------------------------------------
 
-/** A row with personal data as the workflow's person. */
+/** A row with personal data as the workflow's person (without `personal` once erased). */
 export function personOfRow(row: PersonWithDetails): Person {
+  const { name, nationality, document_number: documentNumber, unit } = row;
+  const erased = name === null || nationality === null || documentNumber === null || unit === null;
   return {
     id: row.id as PersonId,
     owner: row.owner as PartyCode,
     ...(row.group_id === null ? {} : { group: row.group_id }),
-    personal: { name: row.name, nationality: row.nationality, documentNumber: row.document_number, unit: row.unit },
+    ...(erased ? {} : { personal: { name, nationality, documentNumber, unit } }),
     version: row.version,
     history: [],
   };
@@ -222,6 +225,7 @@ export async function loadPerson(db: Kysely<DB>, id: string): Promise<Person> {
 
 /** Inserts a new person and their personal data. */
 export async function insertPersonState(db: Kysely<DB>, p: Person, now: Date): Promise<void> {
+  if (p.personal === undefined) throw new Error(`unreachable: a new person ${p.id} without personal data`);
   await insertPerson(
     db,
     { id: p.id, owner: p.owner, group_id: p.group ?? null, created_at: now.toISOString(), version: p.version },
@@ -235,15 +239,19 @@ export async function insertPersonState(db: Kysely<DB>, p: Person, now: Date): P
   );
 }
 
-/** Writes a person's next state. */
+/** Writes a person's next state; a state without personal data erases it. */
 export async function savePerson(db: Kysely<DB>, loadedVersion: number, next: Person): Promise<void> {
-  const ok = await updatePerson(
-    db,
-    next.id,
-    loadedVersion,
-    { group_id: next.group ?? null },
-    { name: next.personal.name, nationality: next.personal.nationality, document_number: next.personal.documentNumber, unit: next.personal.unit },
-  );
+  const personal = next.personal;
+  const ok =
+    personal === undefined
+      ? await erasePersonalData(db, next.id, loadedVersion)
+      : await updatePerson(
+          db,
+          next.id,
+          loadedVersion,
+          { group_id: next.group ?? null },
+          { name: personal.name, nationality: personal.nationality, document_number: personal.documentNumber, unit: personal.unit },
+        );
   if (!ok) throw versionConflict((await findPerson(db, next.id))?.version ?? loadedVersion);
 }
 

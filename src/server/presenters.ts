@@ -12,28 +12,50 @@ import type { WorkflowEvent } from "#workflow/event.ts";
 import type { HandoverList } from "#workflow/handover-list.ts";
 import type { Movement } from "#workflow/movement.ts";
 import { type Person, type PersonnelEvent, type Presence, presentPerson } from "#workflow/personnel.ts";
-import { abilities } from "#workflow/policy.ts";
+import type { Plan } from "#domain/plan.ts";
+import type { PlanVersion } from "#workflow/plan-version.ts";
+import { abilities, type ResourceType } from "#workflow/policy.ts";
 import type { ServerDeps } from "./deps.ts";
 import { rolesOf } from "./session-service.ts";
 import type {
   clearanceSchema,
+  clockSchema,
   dispositionSchema,
   handoverListSchema,
   historyEntrySchema,
   movementSchema,
   personnelEventSchema,
   personSchema,
+  planVersionSchema,
   userSchema,
 } from "./wire.ts";
 
 const iso = (t: Instant) => formatInstant(t);
 type Json = Record<string, unknown>;
+type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/**
+ * What every object on the wire ends with: its version (the ETag), what the caller may do to it,
+ * and its history when it is read alone.
+ */
+function tail(deps: ServerDeps, actor: Actor, type: ResourceType, o: { readonly owner: string; readonly version: number }, history?: HistoryEntry[]) {
+  return {
+    version: o.version,
+    abilities: abilities(actor, { type, owner: o.owner as Actor["party"] }, deps.settings) as string[],
+    ...(history === undefined ? {} : { history }),
+  };
+}
+
+/** The server's clock on the wire. */
+export function presentClock(deps: Pick<ServerDeps, "clock">): z.infer<typeof clockSchema> {
+  return { mode: deps.clock.mode, now: deps.clock.now().toISOString() };
+}
 
 /** History rows with finality, for one object. */
 export type History = readonly { readonly event: WorkflowEvent; readonly ledgerIndex: number }[];
 
 /** An object's history on the wire; `finalSize` says which leaves are final. */
-export function presentHistory(history: History, finalSize: number): z.infer<typeof historyEntrySchema>[] {
+export function presentHistory(history: History, finalSize: number): HistoryEntry[] {
   return history.map(({ event, ledgerIndex }) => ({
     type: event.type,
     at: event.at,
@@ -51,7 +73,7 @@ export function presentClearance(
   deps: ServerDeps,
   actor: Actor,
   r: ClearanceRequest,
-  history?: z.infer<typeof historyEntrySchema>[],
+  history?: HistoryEntry[],
 ): z.infer<typeof clearanceSchema> {
   const extra: Json = {};
   if (r.status === "approved" || r.status === "expired" || (r.status === "cancelled" && r.clearance)) {
@@ -80,9 +102,7 @@ export function presentClearance(
     details: detailsData(r.details) as Json,
     ...(r.submittedAt === undefined ? {} : { submittedAt: iso(r.submittedAt) }),
     ...(extra as Pick<z.infer<typeof clearanceSchema>, "clearance" | "used" | "denial" | "amendment" | "cancellation">),
-    version: r.version,
-    abilities: abilities(actor, { type: "clearance_request", owner: r.owner }, deps.settings),
-    ...(history === undefined ? {} : { history }),
+    ...tail(deps, actor, "clearance_request", r, history),
   };
 }
 
@@ -91,7 +111,7 @@ export function presentMovement(
   deps: ServerDeps,
   actor: Actor,
   m: Movement,
-  options: { persons?: ReadonlyMap<string, Person>; history?: z.infer<typeof historyEntrySchema>[] } = {},
+  options: { persons?: ReadonlyMap<string, Person>; history?: HistoryEntry[] } = {},
 ): z.infer<typeof movementSchema> {
   const persons = options.persons;
   return {
@@ -124,9 +144,7 @@ export function presentMovement(
     ...(m.status === "departed" || m.status === "arrived" ? { departedAt: iso(m.departedAt) } : {}),
     ...(m.status === "arrived" ? { arrivedAt: iso(m.arrivedAt) } : {}),
     ...(m.status === "cancelled" ? { cancellation: { ...m.cancellation } } : {}),
-    version: m.version,
-    abilities: abilities(actor, { type: "movement", owner: m.owner }, deps.settings),
-    ...(options.history === undefined ? {} : { history: options.history }),
+    ...tail(deps, actor, "movement", m, options.history),
   };
 }
 
@@ -135,12 +153,12 @@ export function presentPersonRecord(
   deps: ServerDeps,
   actor: Actor,
   p: Person,
-  options: { presence?: Presence; history?: z.infer<typeof historyEntrySchema>[] } = {},
+  options: { presence?: Presence; history?: HistoryEntry[] } = {},
 ): z.infer<typeof personSchema> {
   const view = presentPerson(actor, p, deps.settings) ?? { id: p.id, name: "", nationality: "" };
   const pr = options.presence;
   return {
-    ...(view as { id: string; name: string; nationality: string; unit?: string; documentNumber?: string; group?: string }),
+    ...(view as { id: string; name: string; nationality: string; unit?: string; documentNumber?: string; group?: string; erased?: true }),
     owner: p.owner,
     ...(pr
       ? {
@@ -151,9 +169,7 @@ export function presentPersonRecord(
           },
         }
       : {}),
-    version: p.version,
-    abilities: abilities(actor, { type: "person", owner: p.owner }, deps.settings),
-    ...(options.history === undefined ? {} : { history: options.history }),
+    ...tail(deps, actor, "person", p, options.history),
   };
 }
 
@@ -174,7 +190,7 @@ export function presentDisposition(
   deps: ServerDeps,
   actor: Actor,
   d: CargoDisposition,
-  history?: z.infer<typeof historyEntrySchema>[],
+  history?: HistoryEntry[],
 ): z.infer<typeof dispositionSchema> {
   return {
     cargo: d.cargo,
@@ -188,9 +204,7 @@ export function presentDisposition(
     disposed: d.disposed.map((x) => ({ ...x })),
     remaining: remaining(d),
     status: dispositionStatus(d),
-    version: d.version,
-    abilities: abilities(actor, { type: "cargo_disposition", owner: d.owner }, deps.settings),
-    ...(history === undefined ? {} : { history }),
+    ...tail(deps, actor, "cargo_disposition", d, history),
   };
 }
 
@@ -199,7 +213,7 @@ export function presentHandoverList(
   deps: ServerDeps,
   actor: Actor,
   l: HandoverList,
-  history?: z.infer<typeof historyEntrySchema>[],
+  history?: HistoryEntry[],
 ): z.infer<typeof handoverListSchema> {
   return {
     id: l.id,
@@ -211,9 +225,7 @@ export function presentHandoverList(
     status: l.status,
     signatures: l.signatures.map((s) => ({ party: s.party, by: s.by, at: iso(s.at) })),
     ...(l.cancellation ? { cancellation: { ...l.cancellation } } : {}),
-    version: l.version,
-    abilities: abilities(actor, { type: "handover_list", owner: l.owner }, deps.settings),
-    ...(history === undefined ? {} : { history }),
+    ...tail(deps, actor, "handover_list", l, history),
   };
 }
 
@@ -226,7 +238,31 @@ export function presentUser(deps: ServerDeps, actor: Actor, u: User): z.infer<ty
     roles: rolesOf(u),
     disabled: u.disabled === 1,
     createdAt: u.created_at,
-    version: u.version,
-    abilities: abilities(actor, { type: "user", owner: u.party as Actor["party"] }, deps.settings),
+    ...tail(deps, actor, "user", { owner: u.party, version: u.version }),
+  };
+}
+
+/**
+ * A plan version on the wire. `publishedAt` is given as the caller has it (the stored ISO text,
+ * or the workflow's instant formatted); `plan` only when one version is read alone.
+ */
+export function presentPlanVersion(
+  deps: ServerDeps,
+  actor: Actor,
+  v: PlanVersion,
+  options: { readonly publishedAt: string; readonly version: number; readonly summary: Json; readonly plan?: Plan | undefined },
+): z.infer<typeof planVersionSchema> {
+  return {
+    id: v.id,
+    number: v.number,
+    scenario: v.scenario,
+    digest: v.digest,
+    publishedAt: options.publishedAt,
+    publishedBy: v.publishedBy,
+    status: v.status,
+    ...(v.note === undefined ? {} : { note: v.note }),
+    summary: options.summary,
+    ...tail(deps, actor, "plan_version", { owner: v.owner, version: options.version }),
+    ...(options.plan === undefined ? {} : { plan: options.plan as unknown as Json }),
   };
 }

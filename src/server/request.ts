@@ -62,7 +62,8 @@ export function jsonAnswer<T extends z.ZodType>(schema: T, description: string) 
   return { description, content: { "application/json": { schema } } };
 }
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
+/** An error answer (`application/problem+json`). */
+export const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
 
 /** The error answers every API route may give. */
 export const PROBLEMS = {

@@ -8,6 +8,14 @@ import { z } from "@hono/zod-openapi";
 const json = z.record(z.string(), z.unknown());
 const abilities = z.array(z.string()).describe("What the caller may do to this object, from the policy.");
 
+/** The server's clock: the UI shows a "replay" badge when it is not the wall clock. */
+export const clockSchema = z
+  .object({
+    mode: z.enum(["wall", "replay"]).describe("wall: the real time; replay: the shipped historical scenario replayed from its start (or DRAWDOWN_CLOCK)."),
+    now: z.string().describe("The server's time now (ISO 8601): every decision is recorded at this time."),
+  })
+  .openapi("Clock");
+
 /** One event of an object's history, with its ledger leaf. */
 export const historyEntrySchema = z
   .object({
@@ -81,6 +89,7 @@ export const personSchema = z
     nationality: z.string(),
     unit: z.string().optional(),
     documentNumber: z.string().optional(),
+    erased: z.boolean().optional().describe("True once the personal data was erased: name and nationality are then empty."),
     presence: z.object({ status: z.string(), site: z.string().optional(), since: z.string().optional() }).optional(),
     version: z.number().int(),
     abilities,

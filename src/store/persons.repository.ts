@@ -13,8 +13,8 @@ import type {
 } from "./schema.ts";
 import { updateWhereVersion } from "./versioned.ts";
 
-/** A person row with its personal data. */
-export type PersonWithDetails = PersonRow & Omit<PersonDetailsRow, "person_id">;
+/** A person row with its personal data (all null once erased). */
+export type PersonWithDetails = PersonRow & { [K in Exclude<keyof PersonDetailsRow, "person_id">]: PersonDetailsRow[K] | null };
 
 const WITH_DETAILS = [
   "persons.id",
@@ -40,7 +40,7 @@ export async function insertPerson(db: Kysely<DB>, person: NewPersonRow, details
 }
 
 /**
- * One person with personal data, or undefined.
+ * One person with personal data (null fields once erased), or undefined.
  *
  * @example
  * await findPerson(db, "P-1");
@@ -48,7 +48,7 @@ export async function insertPerson(db: Kysely<DB>, person: NewPersonRow, details
 export async function findPerson(db: Kysely<DB>, id: string): Promise<PersonWithDetails | undefined> {
   return db
     .selectFrom("persons")
-    .innerJoin("person_details", "person_details.person_id", "persons.id")
+    .leftJoin("person_details", "person_details.person_id", "persons.id")
     .select(WITH_DETAILS)
     .where("persons.id", "=", id)
     .executeTakeFirst();
@@ -64,7 +64,7 @@ export async function listPersons(db: Kysely<DB>, ids?: readonly string[]): Prom
   if (ids !== undefined && ids.length === 0) return [];
   let query = db
     .selectFrom("persons")
-    .innerJoin("person_details", "person_details.person_id", "persons.id")
+    .leftJoin("person_details", "person_details.person_id", "persons.id")
     .select(WITH_DETAILS);
   if (ids !== undefined) query = query.where("persons.id", "in", [...ids]);
   return query.orderBy("persons.id").execute();
@@ -97,6 +97,19 @@ export async function updatePerson(
 ): Promise<boolean> {
   if ((await updateWhereVersion(db, "persons", id, expectedVersion, patch)) !== 1) return false;
   await db.updateTable("person_details").set(details).where("person_id", "=", id).execute();
+  return true;
+}
+
+/**
+ * Erases a person's personal data if the person still has `expectedVersion` (false on a
+ * conflict): the details row is deleted; the person row, their events and manifests stay.
+ *
+ * @example
+ * await erasePersonalData(trx, "P-1", 3);
+ */
+export async function erasePersonalData(db: Kysely<DB>, id: string, expectedVersion: number): Promise<boolean> {
+  if ((await updateWhereVersion(db, "persons", id, expectedVersion, {})) !== 1) return false;
+  await db.deleteFrom("person_details").where("person_id", "=", id).execute();
   return true;
 }
 

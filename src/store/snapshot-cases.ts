@@ -45,6 +45,7 @@ import {
   updateMovementRow,
 } from "./movements.repository.ts";
 import {
+  erasePersonalData,
   existingPersonIds,
   findPerson,
   insertPerson,
@@ -216,6 +217,7 @@ export const SNAPSHOT_CASES: readonly SnapshotCase[] = [
       (db) =>
         updatePerson(db, "P-1", 1, { group_id: "g2" }, { name: "A. Person", nationality: "US", document_number: "X2", unit: "unit" }),
     ],
+    ["erasePersonalData", (db) => erasePersonalData(db, "P-1", 2)],
     [
       "insertPersonnelEvent",
       (db) =>

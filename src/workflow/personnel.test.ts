@@ -6,6 +6,8 @@ import { asMovementId, asPersonId, asPersonnelEventId, counterIds, type PersonId
 import { createMovement, type Movement } from "./movement.ts";
 import {
   entryCommandSchema,
+  erasePerson,
+  fullView,
   headcount,
   hostView,
   passengerList,
@@ -159,7 +161,7 @@ describe("person records keep personal data out of the ledger", () => {
     const updated = updatePerson(p, { personal: { documentNumber: "Y7654321" } }, buildContext(usPlanner, START));
     expect(updated.ok).toBe(true);
     if (!updated.ok) return;
-    expect(updated.next.personal.documentNumber).toBe("Y7654321");
+    expect(updated.next.personal?.documentNumber).toBe("Y7654321");
     expect(updated.event.data.fields).toEqual(["personal.documentNumber"]);
     const entry = stepOk(recordEntry(presenceOf(p, []), { id: evId(), site: "agadez-ab201", at: START }, ctx()));
     const exit = recordExit(entry.next, { id: evId(), movement: M1.id }, ctx(usPlanner, NOW, M1));
@@ -179,6 +181,42 @@ describe("person records keep personal data out of the ledger", () => {
     expect(registerPersonCommandSchema.safeParse({ personal: PERSONAL }).success).toBe(true);
     expect(registerPersonCommandSchema.safeParse({ personal: { ...PERSONAL, bloodType: "O+" } }).success).toBe(false);
     expect(registerPersonCommandSchema.safeParse({ personal: { ...PERSONAL, nationality: "usa" } }).success).toBe(false);
+  });
+});
+
+describe("erasing a person's personal data", () => {
+  it("removes name, nationality, document number and unit; the event names the fields, never their values", () => {
+    const p = person();
+    const r = erasePerson(p, presenceOf(p, []), buildContext(usPlanner, NOW));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.next).toMatchObject({ id: p.id, owner: US, group: "main-support", version: 2 });
+    expect(r.next.personal).toBeUndefined();
+    expect(r.event).toMatchObject({ type: "person.erased", objectId: p.id, objectVersion: 2 });
+    expect(r.event.data.fields).toEqual(["personal.name", "personal.nationality", "personal.documentNumber", "personal.unit"]);
+    expect(JSON.stringify(r)).not.toMatch(/Jane|Doe|X1234567|724th/);
+    // Every view of the erased record shows the id and that it was erased, nothing else.
+    expect(fullView(r.next)).toEqual({ id: p.id, name: "", nationality: "", erased: true });
+    expect(hostView(r.next, { hostSeesDocumentNumbers: true, hostSeesUnits: true })).toEqual({ id: p.id, name: "", nationality: "", erased: true });
+    expect(presentPerson(usPlanner, r.next)).toEqual({ id: p.id, name: "", nationality: "", erased: true });
+  });
+
+  it("is refused while the person is in the country, twice, to the other party and to observers", () => {
+    const p = person();
+    const entered = must(recordEntry(presenceOf(p, []), { id: asPersonnelEventId("E1"), site: "agadez-ab201", at: START }, buildContext(usPlanner, START)));
+    const inCountry = erasePerson(p, entered, buildContext(usPlanner, NOW));
+    expect(!inCountry.ok && inCountry.error.code).toBe("person.still_in_country");
+    expect(!inCountry.ok && inCountry.error.message).toMatch(/agadez-ab201.*record their exit/);
+    const left = { ...entered, status: "left" as const };
+    const erased = must(erasePerson(p, left, buildContext(usPlanner, NOW)));
+    const again = erasePerson(erased, left, buildContext(usPlanner, NOW));
+    expect(!again.ok && again.error.code).toBe("person.already_erased");
+    const corrected = updatePerson(erased, { personal: { unit: "x" } }, buildContext(usPlanner, NOW));
+    expect(!corrected.ok && corrected.error.code).toBe("person.already_erased");
+    for (const actor of [usObserver, usMember, nePlanner, neOfficer]) {
+      const r = erasePerson(p, left, buildContext(actor, NOW));
+      expect(!r.ok && r.error.code, actor.roles.join()).toBe("policy.forbidden");
+    }
   });
 });
 

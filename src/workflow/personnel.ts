@@ -82,7 +82,8 @@ export interface Person {
   readonly id: PersonId;
   readonly owner: PartyCode;
   readonly group?: string | undefined;
-  readonly personal: PersonalData;
+  /** Name, nationality, document number and unit; absent once erased (the record stays, by id). */
+  readonly personal?: PersonalData | undefined;
   readonly version: number;
   readonly history: readonly WorkflowEvent[];
 }
@@ -155,10 +156,18 @@ export function registerPerson(
   );
 }
 
+/** The personal data's fields, as events name them. */
+export const PERSONAL_FIELDS = ["personal.name", "personal.nationality", "personal.documentNumber", "personal.unit"] as const;
+
+function erasedRefusal(p: Person): Refusal {
+  return refuse("person.already_erased", `the personal data of ${p.id} was erased: register the person again if they come back`);
+}
+
 /** Corrects a person's record; the event lists which fields changed, not their values. */
 export function updatePerson(p: Person, cmd: UpdatePersonCommand, ctx: Context): Transition<Person> {
   const denied = guard(p.owner, "person", "update", ctx);
   if (denied) return denied;
+  if (p.personal === undefined) return erasedRefusal(p);
   const fields = (Object.keys(cmd.personal) as (keyof PersonalData)[]).filter((k) => cmd.personal[k] !== undefined);
   const personal: PersonalData = { ...p.personal };
   for (const k of fields) personal[k] = cmd.personal[k] ?? personal[k];
@@ -177,6 +186,33 @@ export function updatePerson(p: Person, cmd: UpdatePersonCommand, ctx: Context):
       version,
       history: [...p.history, event],
     },
+    event,
+  );
+}
+
+/**
+ * Erases a person's personal data (a planner of the owning party). What stays, for the audit:
+ * the person's id, party and group, every entry, transfer and exit, their places on manifests,
+ * and the history and ledger leaves — which never held personal data, so the ledger still
+ * verifies. Refused while the person is in the country: the host's procedures need the name
+ * on the exit manifest, so record the exit first.
+ *
+ * @example
+ * erasePerson(person, presenceOf(person, events), { actor: usPlanner, now });
+ */
+export function erasePerson(p: Person, presence: Pick<Presence, "status" | "site">, ctx: Context): Transition<Person> {
+  const denied = guard(p.owner, "person", "erase", ctx);
+  if (denied) return denied;
+  if (p.personal === undefined) return erasedRefusal(p);
+  if (presence.status === "in_country")
+    return refuse(
+      "person.still_in_country",
+      `${p.id} is in the country (at ${presence.site ?? "?"}): record their exit before erasing their personal data`,
+    );
+  const version = p.version + 1;
+  const event = makeEvent(ctx, "person.erased", "person", p.id, version, { fields: [...PERSONAL_FIELDS] });
+  return accept(
+    { id: p.id, owner: p.owner, ...(p.group === undefined ? {} : { group: p.group }), version, history: [...p.history, event] },
     event,
   );
 }
@@ -410,10 +446,13 @@ export function reconcile(
 /** What the host is shown of a person: name and nationality; unit and document number only by agreement. */
 export interface HostPersonView {
   readonly id: PersonId;
+  /** Empty once the personal data is erased. */
   readonly name: string;
   readonly nationality: string;
   readonly unit?: string;
   readonly documentNumber?: string;
+  /** True once the personal data is erased. */
+  readonly erased?: true;
 }
 
 /** The whole record, for the owning party. */
@@ -427,6 +466,11 @@ export interface FullPersonView {
   readonly documentNumber: string;
 }
 
+/** What anyone is shown of a person whose personal data was erased: the id, and that it was. */
+function erasedView(person: Person): HostPersonView {
+  return { id: person.id, name: "", nationality: "", erased: true };
+}
+
 /**
  * The host's view of a person: drops what the host's procedures do not need (the document number,
  * the unit) unless the agreement's settings disclose it.
@@ -436,6 +480,7 @@ export interface FullPersonView {
  * hostView(person, { hostSeesDocumentNumbers: true, hostSeesUnits: false }); // + documentNumber
  */
 export function hostView(person: Person, settings: WorkflowSettings = DEFAULT_SETTINGS): HostPersonView {
+  if (person.personal === undefined) return erasedView(person);
   return {
     id: person.id,
     name: person.personal.name,
@@ -445,8 +490,9 @@ export function hostView(person: Person, settings: WorkflowSettings = DEFAULT_SE
   };
 }
 
-/** The owning party's view: everything. */
-export function fullView(person: Person): FullPersonView {
+/** The owning party's view: everything (the erased view once the personal data is erased). */
+export function fullView(person: Person): FullPersonView | HostPersonView {
+  if (person.personal === undefined) return erasedView(person);
   return {
     id: person.id,
     owner: person.owner,

@@ -27,7 +27,7 @@ export const RESOURCE_ACTIONS = {
     "expire",
   ],
   movement: ["read", "create", "update", "schedule", "mark_cleared", "record_manifest", "depart", "arrive", "cancel"],
-  person: ["read", "read_personal", "create", "update"],
+  person: ["read", "read_personal", "create", "update", "erase"],
   personnel_event: ["read", "record_entry", "record_exit", "record_transfer"],
   cargo_disposition: ["read", "create", "record_withdrawal", "record_disposal", "record_handover"],
   handover_list: ["read", "create", "update", "sign", "cancel"],
@@ -146,7 +146,7 @@ export const POLICY: readonly PolicyRule[] = [
     "person",
     all(otherParty, actorIsHost, hostSeesDocumentNumbers),
   ),
-  allow(["movement_planner"], ["create", "update"], "person", ownParty),
+  allow(["movement_planner"], ["create", "update", "erase"], "person", ownParty),
 
   allow("any role", ["read"], "personnel_event"),
   allow(["movement_planner"], ["record_entry", "record_exit", "record_transfer"], "personnel_event", ownParty),

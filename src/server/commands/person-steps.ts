@@ -8,6 +8,7 @@ import { asPersonId, asPersonnelEventId, type PartyCode } from "#workflow/ids.ts
 import type { Movement } from "#workflow/movement.ts";
 import {
   type EntryCommand,
+  erasePerson,
   type ExitCommand,
   type Person,
   type PersonnelEvent,
@@ -57,6 +58,30 @@ export function updatePersonRecord(
     load: (uow) => loadPerson(uow.trx, props.id),
     expectedVersion: props.expectedVersion,
     transition: (p, uow) => updatePerson(p, props.command, uow.ctx),
+    save: (uow, prev, next) => savePerson(uow.trx, prev.version, next),
+  });
+}
+
+/**
+ * Erases a person's personal data (refused while they are in the country); the record, their
+ * presence records and the ledger stay.
+ *
+ * @example
+ * await erasePersonRecord(deps, { actor, id: "P-1", expectedVersion: 2 });
+ */
+export function erasePersonRecord(
+  deps: ServerDeps,
+  props: { readonly actor: Actor; readonly id: string; readonly expectedVersion: number },
+): Promise<Person> {
+  let presence: Presence | undefined;
+  return stepObject(deps, props.actor, {
+    load: async (uow) => {
+      const p = await loadPerson(uow.trx, props.id);
+      presence = await loadPresence(uow.trx, p);
+      return p;
+    },
+    expectedVersion: props.expectedVersion,
+    transition: (p, uow) => erasePerson(p, presence ?? { status: "not_entered" }, uow.ctx),
     save: (uow, prev, next) => savePerson(uow.trx, prev.version, next),
   });
 }

@@ -8,11 +8,11 @@ import { findUserByUsername } from "#store/users.repository.ts";
 import { normaliseUsername } from "../commands/user-steps.ts";
 import type { ServerDeps } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
-import { presentUser } from "../presenters.ts";
+import { presentClock, presentUser } from "../presenters.ts";
 import { type AppEnv, jsonAnswer, jsonBody, PROBLEMS, requireActor } from "../request.ts";
 import { PUBLIC, type RouteTable, SESSION } from "../route-table.ts";
 import { actorOf, CSRF_COOKIE, createSession, csrfTokenOf, SESSION_COOKIE, SESSION_LIFETIME_MS } from "../session-service.ts";
-import { userSchema } from "../wire.ts";
+import { clockSchema, userSchema } from "../wire.ts";
 
 const loginSchema = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).openapi("Login");
 const meSchema = z
@@ -20,6 +20,7 @@ const meSchema = z
     user: userSchema,
     party: z.object({ code: z.string(), name: z.string(), side: z.string() }),
     csrfToken: z.string().describe(`Send it as the x-csrf-token header on every mutation.`),
+    clock: clockSchema,
   })
   .openapi("Me");
 
@@ -78,6 +79,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, table: RouteTable, 
           user: presentUser(deps, actor, user),
           party: { code: user.party, name: deps.parties.names[user.party] ?? user.party, side: actor.side },
           csrfToken: session.csrf,
+          clock: presentClock(deps),
         },
         200,
       );
@@ -126,6 +128,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, table: RouteTable, 
           user: presentUser(deps, actor, session.user),
           party: { code: actor.party, name: deps.parties.names[actor.party] ?? actor.party, side: actor.side },
           csrfToken: token,
+          clock: presentClock(deps),
         },
         200,
       );

@@ -4,7 +4,6 @@
  * Each handler: validate → load → authorise → command → present.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { listClearanceRequests } from "#store/clearance-requests.repository.ts";
 import {
   amendCommandSchema,
@@ -13,11 +12,14 @@ import {
   type ClearanceRequest,
   clearanceChangesSchema,
   denyCommandSchema,
+  isExpiredAt,
   resubmitCommandSchema,
 } from "#workflow/clearance-request.ts";
 import type { Actor } from "#workflow/actor.ts";
-import type { Action } from "#workflow/policy.ts";
+import { type Action, can } from "#workflow/policy.ts";
+import { instantOf } from "../clock.ts";
 import { approveClearance } from "../commands/clearance-approver.ts";
+import { expireClearances } from "../commands/clearance-expirer.ts";
 import { draftClearances } from "../commands/clearance-drafter.ts";
 import {
   acceptClearanceAmendment,
@@ -32,9 +34,10 @@ import { submitClearances } from "../commands/clearance-submitter.ts";
 import type { ServerDeps } from "../deps.ts";
 import { clearanceOfRow, historyOf, loadClearance } from "../persistence.ts";
 import { presentClearance, presentHistory, presentMovement } from "../presenters.ts";
-import { type AppEnv, authorizeOn, idParam, ifMatch, ifMatchHeader, jsonAnswer, jsonBody, PROBLEMS, requireActor, validated } from "../request.ts";
+import { type AppEnv, authorizeOn, idParam, jsonAnswer, jsonBody, PROBLEMS, requireActor } from "../request.ts";
 import { policy, type RouteTable } from "../route-table.ts";
 import { clearanceSchema, listOf, movementSchema } from "../wire.ts";
+import { stepRoute } from "./step-route.ts";
 
 const draftsSchema = z
   .strictObject({
@@ -71,15 +74,18 @@ const listQuery = z.object({
 
 /** Registers the clearance routes. */
 export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>, table: RouteTable, deps: ServerDeps): void {
-  const answer = (c: Context<AppEnv>, actor: Actor, r: ClearanceRequest) => {
-    c.header("ETag", `"${r.version}"`);
-    return presentClearance(deps, actor, r);
-  };
   /** Load and authorise an existing request: the handlers' common first half. */
   const loadFor = async (actor: Actor, id: string, action: Action) => {
     const r = await loadClearance(deps.db, id);
     authorizeOn(deps, actor, action, { type: "clearance_request", owner: r.owner });
     return r;
+  };
+  /** Requests as read, with any approval whose window passed unused expired first (the sweep at read time). */
+  const current = async (requests: ClearanceRequest[]): Promise<ClearanceRequest[]> => {
+    const now = instantOf(deps.clock.now());
+    if (!requests.some((r) => isExpiredAt(r, now))) return requests;
+    const expired = new Map((await expireClearances(deps, { ids: requests.filter((r) => isExpiredAt(r, now)).map((r) => r.id) })).map((r) => [r.id, r]));
+    return requests.map((r) => expired.get(r.id) ?? r);
   };
 
   app.openapi(
@@ -126,10 +132,11 @@ export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>, table: RouteTa
     async (c) => {
       const actor = requireActor(c);
       const q = c.req.valid("query");
-      const rows = await listClearanceRequests(deps.db, q);
-      const items = rows
-        .map(clearanceOfRow)
-        .filter((r) => canRead(deps, actor, r))
+      const requests = await current((await listClearanceRequests(deps.db, q)).map(clearanceOfRow));
+      // A request the sweep just expired no longer matches a status filter of "approved".
+      const items = requests
+        .filter((r) => q.status === undefined || r.status === q.status)
+        .filter((r) => can(actor, "read", { type: "clearance_request", owner: r.owner }, deps.settings))
         .map((r) => presentClearance(deps, actor, r));
       return c.json({ items }, 200);
     },
@@ -168,6 +175,27 @@ export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>, table: RouteTa
   app.openapi(
     table.add(
       createRoute({
+        method: "post",
+        path: "/api/clearances/expire",
+        tags: ["clearances"],
+        summary:
+          "Run the expiry sweep now: every approval whose validity window has passed unused becomes expired (the server also runs it every minute and when requests are read)",
+        request: { body: jsonBody(z.strictObject({})) },
+        responses: { 200: jsonAnswer(z.object({ expired: z.array(clearanceSchema) }).openapi("ExpirySweep"), "What the sweep expired"), ...PROBLEMS },
+      }),
+      policy("clearance_request", "expire"),
+    ),
+    async (c) => {
+      const actor = requireActor(c);
+      authorizeOn(deps, actor, "expire", { type: "clearance_request", owner: deps.parties.departing });
+      const expired = await expireClearances(deps);
+      return c.json({ expired: expired.map((r) => presentClearance(deps, actor, r)) }, 200);
+    },
+  );
+
+  app.openapi(
+    table.add(
+      createRoute({
         method: "get",
         path: "/api/clearances/{id}",
         tags: ["clearances"],
@@ -179,62 +207,47 @@ export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>, table: RouteTa
     ),
     async (c) => {
       const actor = requireActor(c);
-      const r = await loadFor(actor, c.req.valid("param").id, "read");
+      const [r] = await current([await loadFor(actor, c.req.valid("param").id, "read")]);
+      if (r === undefined) throw new Error("unreachable: one request in, one out");
       const history = presentHistory(await historyOf(deps.db, "clearance_request", r.id), await deps.ledger.finalSize(deps.db));
       c.header("ETag", `"${r.version}"`);
       return c.json(presentClearance(deps, actor, r, history), 200);
     },
   );
 
-  app.openapi(
-    table.add(
-      createRoute({
-        method: "patch",
-        path: "/api/clearances/{id}",
-        tags: ["clearances"],
-        summary: "Edit a draft (If-Match)",
-        request: { params: idParam, headers: ifMatchHeader, body: jsonBody(clearanceChangesSchema) },
-        responses: { 200: jsonAnswer(clearanceSchema, "Edited"), ...PROBLEMS },
-      }),
-      policy("clearance_request", "update"),
-    ),
-    async (c) => {
-      const actor = requireActor(c);
-      const r = await loadFor(actor, c.req.valid("param").id, "update");
-      const next = await updateClearanceDraft(deps, { actor, id: r.id, expectedVersion: ifMatch(c), changes: c.req.valid("json") });
-      return c.json(answer(c, actor, next), 200);
-    },
-  );
-
-  // The one-object transitions: same shape, different command.
+  // The changes to one request: same shape, different command.
+  const change = <S extends z.ZodType>(
+    method: "post" | "patch",
+    name: string,
+    action: Action,
+    summary: string,
+    schema: S,
+    run: (actor: Actor, id: string, expectedVersion: number, body: z.output<S>) => Promise<ClearanceRequest>,
+  ) =>
+    stepRoute(app, table, deps, {
+      method,
+      path: name === "" ? "/api/clearances/{id}" : `/api/clearances/{id}/${name}`,
+      tag: "clearances",
+      summary: `${summary} (If-Match)`,
+      resource: "clearance_request",
+      action,
+      body: schema,
+      answer: clearanceSchema,
+      answerDescription: method === "patch" ? "Edited" : "The request after the transition",
+      load: (id) => loadClearance(deps.db, id),
+      run,
+      present: (actor, r) => ({ version: r.version, body: presentClearance(deps, actor, r) }),
+    });
   const transition = <S extends z.ZodType>(
     name: string,
     action: Action,
     summary: string,
     schema: S,
     run: (actor: Actor, id: string, expectedVersion: number, body: z.output<S>) => Promise<ClearanceRequest>,
-  ) => {
-    app.openapi(
-      table.add(
-        createRoute({
-          method: "post",
-          path: `/api/clearances/{id}/${name}`,
-          tags: ["clearances"],
-          summary: `${summary} (If-Match)`,
-          request: { params: idParam, headers: ifMatchHeader, body: jsonBody(schema) },
-          responses: { 200: jsonAnswer(clearanceSchema, "The request after the transition"), ...PROBLEMS },
-        }),
-        policy("clearance_request", action),
-      ),
-      async (c) => {
-        const actor = requireActor(c);
-        const r = await loadFor(actor, validated<{ id: string }>(c as unknown as Context<AppEnv>, "param").id, action);
-        const body = validated<z.output<S>>(c as unknown as Context<AppEnv>, "json");
-        const next = await run(actor, r.id, ifMatch(c), body);
-        return c.json(answer(c, actor, next), 200);
-      },
-    );
-  };
+  ) => change("post", name, action, summary, schema, run);
+  change("patch", "", "update", "Edit a draft", clearanceChangesSchema, (actor, id, v, changes) =>
+    updateClearanceDraft(deps, { actor, id, expectedVersion: v, changes }),
+  );
   const empty = z.strictObject({});
   transition("submit", "submit", "File a draft with the host", empty, (actor, id, v) => submitClearance(deps, { actor, id, expectedVersion: v }));
   transition("approve", "approve", "The host grants the request; movements whose clearances are complete become cleared", approveCommandSchema, async (actor, id, v, command) =>
@@ -251,13 +264,4 @@ export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>, table: RouteTa
   transition("cancel", "cancel", "The requester withdraws the request", cancelCommandSchema, (actor, id, v, command) =>
     cancelClearance(deps, { actor, id, expectedVersion: v, command }),
   );
-}
-
-function canRead(deps: ServerDeps, actor: Actor, r: ClearanceRequest): boolean {
-  try {
-    authorizeOn(deps, actor, "read", { type: "clearance_request", owner: r.owner });
-    return true;
-  } catch {
-    return false;
-  }
 }

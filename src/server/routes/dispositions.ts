@@ -35,20 +35,10 @@ import {
 import type { ServerDeps } from "../deps.ts";
 import { dispositionOfRow, historyOf, loadDisposition, loadHandoverList } from "../persistence.ts";
 import { presentDisposition, presentHandoverList, presentHistory } from "../presenters.ts";
-import {
-  type AppEnv,
-  authorizeOn,
-  idParam,
-  ifMatch,
-  ifMatchHeader,
-  jsonAnswer,
-  jsonBody,
-  PROBLEMS,
-  requireActor,
-  validated,
-} from "../request.ts";
+import { type AppEnv, authorizeOn, idParam, jsonAnswer, jsonBody, PROBLEMS, requireActor } from "../request.ts";
 import { policy, type RouteTable } from "../route-table.ts";
 import { dispositionSchema, handoverListSchema, listOf } from "../wire.ts";
+import { stepRoute } from "./step-route.ts";
 
 /** Registers the disposition and handover-list routes. */
 export function registerDispositionRoutes(app: OpenAPIHono<AppEnv>, table: RouteTable, deps: ServerDeps): void {
@@ -152,29 +142,21 @@ export function registerDispositionRoutes(app: OpenAPIHono<AppEnv>, table: Route
     summary: string,
     schema: S,
     run: (actor: Actor, cargo: string, v: number, body: z.output<S>) => Promise<CargoDisposition>,
-  ) => {
-    app.openapi(
-      table.add(
-        createRoute({
-          method: "post",
-          path: `/api/dispositions/{id}/${name}`,
-          tags: ["dispositions"],
-          summary: `${summary} (If-Match)`,
-          request: { params: idParam, headers: ifMatchHeader, body: jsonBody(schema) },
-          responses: { 200: jsonAnswer(dispositionSchema, "The disposition after it"), ...PROBLEMS },
-        }),
-        policy("cargo_disposition", action),
-      ),
-      async (c) => {
-        const actor = requireActor(c);
-        const ctx = c as unknown as Context<AppEnv>;
-        const d = await loadDisposition(deps.db, validated<{ id: string }>(ctx, "param").id);
-        authorizeOn(deps, actor, action, { type: "cargo_disposition", owner: d.owner });
-        const next = await run(actor, d.cargo, ifMatch(ctx), validated<z.output<S>>(ctx, "json"));
-        return c.json(dAnswer(ctx, actor, next), 200);
-      },
-    );
-  };
+  ) =>
+    stepRoute(app, table, deps, {
+      method: "post",
+      path: `/api/dispositions/{id}/${name}`,
+      tag: "dispositions",
+      summary: `${summary} (If-Match)`,
+      resource: "cargo_disposition",
+      action,
+      body: schema,
+      answer: dispositionSchema,
+      answerDescription: "The disposition after it",
+      load: (id) => loadDisposition(deps.db, id),
+      run,
+      present: (actor, d) => ({ version: d.version, body: presentDisposition(deps, actor, d) }),
+    });
   dStep("withdrawals", "record_withdrawal", "Record pieces that left on a departed movement", recordWithdrawalCommandSchema, (actor, cargo, v, command) =>
     recordCargoWithdrawal(deps, { actor, cargo, expectedVersion: v, command }),
   );
@@ -248,60 +230,35 @@ export function registerDispositionRoutes(app: OpenAPIHono<AppEnv>, table: Route
     },
   );
 
-  app.openapi(
-    table.add(
-      createRoute({
-        method: "patch",
-        path: "/api/handover-lists/{id}",
-        tags: ["handover lists"],
-        summary: "Replace the lines of an unsigned list (If-Match)",
-        request: { params: idParam, headers: ifMatchHeader, body: jsonBody(updateHandoverListCommandSchema) },
-        responses: { 200: jsonAnswer(handoverListSchema, "Changed"), ...PROBLEMS },
-      }),
-      policy("handover_list", "update"),
-    ),
-    async (c) => {
-      const actor = requireActor(c);
-      const l = await loadHandoverList(deps.db, c.req.valid("param").id);
-      authorizeOn(deps, actor, "update", { type: "handover_list", owner: l.owner });
-      const next = await updateHandoverListLines(deps, { actor, id: l.id, expectedVersion: ifMatch(c), lines: c.req.valid("json").lines });
-      return c.json(hAnswer(c, actor, next), 200);
-    },
-  );
-
   const hStep = <S extends z.ZodType>(
+    method: "post" | "patch",
     name: string,
     action: Action,
     summary: string,
     schema: S,
     run: (actor: Actor, id: string, v: number, body: z.output<S>) => Promise<HandoverList>,
-  ) => {
-    app.openapi(
-      table.add(
-        createRoute({
-          method: "post",
-          path: `/api/handover-lists/{id}/${name}`,
-          tags: ["handover lists"],
-          summary: `${summary} (If-Match)`,
-          request: { params: idParam, headers: ifMatchHeader, body: jsonBody(schema) },
-          responses: { 200: jsonAnswer(handoverListSchema, "The list after it"), ...PROBLEMS },
-        }),
-        policy("handover_list", action),
-      ),
-      async (c) => {
-        const actor = requireActor(c);
-        const ctx = c as unknown as Context<AppEnv>;
-        const l = await loadHandoverList(deps.db, validated<{ id: string }>(ctx, "param").id);
-        authorizeOn(deps, actor, action, { type: "handover_list", owner: l.owner });
-        const next = await run(actor, l.id, ifMatch(ctx), validated<z.output<S>>(ctx, "json"));
-        return c.json(hAnswer(ctx, actor, next), 200);
-      },
-    );
-  };
-  hStep("sign", "sign", "Sign the list's digest for the caller's party; the second party's signature makes it final", signHandoverListCommandSchema, (actor, id, v, command) =>
+  ) =>
+    stepRoute(app, table, deps, {
+      method,
+      path: name === "" ? "/api/handover-lists/{id}" : `/api/handover-lists/{id}/${name}`,
+      tag: "handover lists",
+      summary: `${summary} (If-Match)`,
+      resource: "handover_list",
+      action,
+      body: schema,
+      answer: handoverListSchema,
+      answerDescription: method === "patch" ? "Changed" : "The list after it",
+      load: (id) => loadHandoverList(deps.db, id),
+      run,
+      present: (actor, l) => ({ version: l.version, body: presentHandoverList(deps, actor, l) }),
+    });
+  hStep("patch", "", "update", "Replace the lines of an unsigned list", updateHandoverListCommandSchema, (actor, id, v, body) =>
+    updateHandoverListLines(deps, { actor, id, expectedVersion: v, lines: body.lines }),
+  );
+  hStep("post", "sign", "sign", "Sign the list's digest for the caller's party; the second party's signature makes it final", signHandoverListCommandSchema, (actor, id, v, command) =>
     signHandoverListRecord(deps, { actor, id, expectedVersion: v, command }),
   );
-  hStep("cancel", "cancel", "Withdraw a list that is not final", cancelHandoverListCommandSchema, (actor, id, v, body) =>
+  hStep("post", "cancel", "cancel", "Withdraw a list that is not final", cancelHandoverListCommandSchema, (actor, id, v, body) =>
     cancelHandoverListRecord(deps, { actor, id, expectedVersion: v, reason: body.reason }),
   );
 }

@@ -1,6 +1,5 @@
 /** Movements: create from the plan, list, get (passengers as the caller may see them), and the transitions. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { instantSchema } from "#domain/instant-schema.ts";
 import { listMovements } from "#store/movements.repository.ts";
 import { listPersons } from "#store/persons.repository.ts";
@@ -20,20 +19,10 @@ import { arriveMovement, cancelMovementCommand, recordMovementManifest, schedule
 import type { ServerDeps } from "../deps.ts";
 import { historyOf, loadMovement, movementOfRow, personOfRow } from "../persistence.ts";
 import { presentHistory, presentMovement } from "../presenters.ts";
-import {
-  type AppEnv,
-  authorizeOn,
-  idParam,
-  ifMatch,
-  ifMatchHeader,
-  jsonAnswer,
-  jsonBody,
-  PROBLEMS,
-  requireActor,
-  validated,
-} from "../request.ts";
+import { type AppEnv, authorizeOn, idParam, jsonAnswer, jsonBody, PROBLEMS, requireActor } from "../request.ts";
 import { policy, type RouteTable } from "../route-table.ts";
 import { listOf, movementSchema } from "../wire.ts";
+import { stepRoute } from "./step-route.ts";
 
 const departSchema = z
   .strictObject({
@@ -51,10 +40,6 @@ export function registerMovementRoutes(app: OpenAPIHono<AppEnv>, table: RouteTab
     const m = await loadMovement(deps.db, id);
     authorizeOn(deps, actor, action, { type: "movement", owner: m.owner });
     return m;
-  };
-  const answer = (c: Context<AppEnv>, actor: Actor, m: Movement) => {
-    c.header("ETag", `"${m.version}"`);
-    return presentMovement(deps, actor, m);
   };
 
   app.openapi(
@@ -122,48 +107,41 @@ export function registerMovementRoutes(app: OpenAPIHono<AppEnv>, table: RouteTab
     },
   );
 
-  app.openapi(
-    table.add(
-      createRoute({
-        method: "put",
-        path: "/api/movements/{id}/manifest",
-        tags: ["movements"],
-        summary: "Record who (by person id) and what is on board, until departure (If-Match)",
-        request: { params: idParam, headers: ifMatchHeader, body: jsonBody(manifestSchema) },
-        responses: { 200: jsonAnswer(movementSchema, "Recorded"), ...PROBLEMS },
-      }),
-      policy("movement", "record_manifest"),
-    ),
-    async (c) => {
-      const actor = requireActor(c);
-      const m = await loadFor(actor, c.req.valid("param").id, "record_manifest");
-      const next = await recordMovementManifest(deps, { actor, id: m.id, expectedVersion: ifMatch(c), manifest: c.req.valid("json") });
-      return c.json(answer(c, actor, next), 200);
-    },
-  );
+  const present = (actor: Actor, m: Movement) => ({ version: m.version, body: presentMovement(deps, actor, m) });
+  const load = (id: string) => loadMovement(deps.db, id);
+  stepRoute(app, table, deps, {
+    method: "put",
+    path: "/api/movements/{id}/manifest",
+    tag: "movements",
+    summary: "Record who (by person id) and what is on board, until departure (If-Match)",
+    resource: "movement",
+    action: "record_manifest",
+    body: manifestSchema,
+    answer: movementSchema,
+    answerDescription: "Recorded",
+    load,
+    run: (actor, id, v, manifest) => recordMovementManifest(deps, { actor, id, expectedVersion: v, manifest }),
+    present,
+  });
 
-  app.openapi(
-    table.add(
-      createRoute({
-        method: "post",
-        path: "/api/movements/{id}/depart",
-        tags: ["movements"],
-        summary: "Record the departure with the actual load and passengers; clearances used and exits recorded with it (If-Match)",
-        request: { params: idParam, headers: ifMatchHeader, body: jsonBody(departSchema) },
-        responses: { 200: jsonAnswer(departAnswer, "Departed"), ...PROBLEMS },
-      }),
-      policy("movement", "depart"),
-    ),
-    async (c) => {
-      const actor = requireActor(c);
-      const m = await loadFor(actor, c.req.valid("param").id, "depart");
-      const body = c.req.valid("json");
-      const command = body.at === undefined ? {} : { at: body.at };
-      const r = await departMovement(deps, { actor, id: m.id, expectedVersion: ifMatch(c), command, manifest: body.manifest });
-      c.header("ETag", `"${r.movement.version}"`);
-      return c.json({ movement: presentMovement(deps, actor, r.movement), clearancesUsed: r.clearancesUsed, exits: r.exits }, 200);
-    },
-  );
+  stepRoute(app, table, deps, {
+    method: "post",
+    path: "/api/movements/{id}/depart",
+    tag: "movements",
+    summary: "Record the departure with the actual load and passengers; clearances used and exits recorded with it (If-Match)",
+    resource: "movement",
+    action: "depart",
+    body: departSchema,
+    answer: departAnswer,
+    answerDescription: "Departed",
+    load,
+    run: (actor, id, v, body) =>
+      departMovement(deps, { actor, id, expectedVersion: v, command: body.at === undefined ? {} : { at: body.at }, manifest: body.manifest }),
+    present: (actor, r) => ({
+      version: r.movement.version,
+      body: { movement: presentMovement(deps, actor, r.movement), clearancesUsed: r.clearancesUsed, exits: r.exits },
+    }),
+  });
 
   const transition = <S extends z.ZodType>(
     name: string,
@@ -171,28 +149,21 @@ export function registerMovementRoutes(app: OpenAPIHono<AppEnv>, table: RouteTab
     summary: string,
     schema: S,
     run: (actor: Actor, id: string, expectedVersion: number, body: z.output<S>) => Promise<Movement>,
-  ) => {
-    app.openapi(
-      table.add(
-        createRoute({
-          method: "post",
-          path: `/api/movements/{id}/${name}`,
-          tags: ["movements"],
-          summary: `${summary} (If-Match)`,
-          request: { params: idParam, headers: ifMatchHeader, body: jsonBody(schema) },
-          responses: { 200: jsonAnswer(movementSchema, "The movement after the transition"), ...PROBLEMS },
-        }),
-        policy("movement", action),
-      ),
-      async (c) => {
-        const actor = requireActor(c);
-        const ctx = c as unknown as Context<AppEnv>;
-        const m = await loadFor(actor, validated<{ id: string }>(ctx, "param").id, action);
-        const next = await run(actor, m.id, ifMatch(ctx), validated<z.output<S>>(ctx, "json"));
-        return c.json(answer(ctx, actor, next), 200);
-      },
-    );
-  };
+  ) =>
+    stepRoute(app, table, deps, {
+      method: "post",
+      path: `/api/movements/{id}/${name}`,
+      tag: "movements",
+      summary: `${summary} (If-Match)`,
+      resource: "movement",
+      action,
+      body: schema,
+      answer: movementSchema,
+      answerDescription: "The movement after the transition",
+      load,
+      run,
+      present,
+    });
   transition("schedule", "schedule", "Commit to the schedule, optionally with new times; cleared at once if its clearances are approved", movementChangesSchema, (actor, id, v, changes) =>
     scheduleMovement(deps, { actor, id, expectedVersion: v, changes }),
   );

@@ -19,14 +19,15 @@ import {
 } from "#workflow/personnel.ts";
 import { can } from "#workflow/policy.ts";
 import { instantOf } from "../clock.ts";
-import { type PresenceCommand, recordPresence, registerPersonRecord, updatePersonRecord } from "../commands/person-steps.ts";
+import { erasePersonRecord, type PresenceCommand, recordPresence, registerPersonRecord, updatePersonRecord } from "../commands/person-steps.ts";
 import type { ServerDeps } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import { historyOf, loadPerson, loadPresence, movementOfRow, personnelEventOfRow, personOfRow } from "../persistence.ts";
 import { presentHistory, presentPersonnelEvent, presentPersonRecord } from "../presenters.ts";
-import { type AppEnv, authorizeOn, idParam, ifMatch, ifMatchHeader, jsonAnswer, jsonBody, PROBLEMS, requireActor } from "../request.ts";
+import { type AppEnv, authorizeOn, idParam, jsonAnswer, jsonBody, PROBLEMS, requireActor } from "../request.ts";
 import { policy, type RouteTable } from "../route-table.ts";
 import { listOf, personnelEventSchema, personSchema } from "../wire.ts";
+import { stepRoute } from "./step-route.ts";
 
 const presenceAnswer = z
   .object({ person: z.string(), presence: z.object({ status: z.string(), site: z.string().optional(), version: z.number().int() }), record: personnelEventSchema })
@@ -107,66 +108,72 @@ export function registerPersonnelRoutes(app: OpenAPIHono<AppEnv>, table: RouteTa
     },
   );
 
-  app.openapi(
-    table.add(
-      createRoute({
-        method: "patch",
-        path: "/api/persons/{id}",
-        tags: ["personnel"],
-        summary: "Correct a person's record (If-Match); the ledger records which fields changed, not their values",
-        request: { params: idParam, headers: ifMatchHeader, body: jsonBody(updatePersonCommandSchema) },
-        responses: { 200: jsonAnswer(personSchema, "Corrected"), ...PROBLEMS },
-      }),
-      policy("person", "update"),
-    ),
-    async (c) => {
-      const actor = requireActor(c);
-      const p = await loadPerson(deps.db, c.req.valid("param").id);
-      authorizeOn(deps, actor, "update", { type: "person", owner: p.owner });
-      const next = await updatePersonRecord(deps, { actor, id: p.id, expectedVersion: ifMatch(c), command: c.req.valid("json") });
-      c.header("ETag", `"${next.version}"`);
-      return c.json(presentPersonRecord(deps, actor, next), 200);
-    },
-  );
+  const load = (id: string) => loadPerson(deps.db, id);
+  stepRoute(app, table, deps, {
+    method: "patch",
+    path: "/api/persons/{id}",
+    tag: "personnel",
+    summary: "Correct a person's record (If-Match); the ledger records which fields changed, not their values",
+    resource: "person",
+    action: "update",
+    body: updatePersonCommandSchema,
+    answer: personSchema,
+    answerDescription: "Corrected",
+    load,
+    run: (actor, id, v, command) => updatePersonRecord(deps, { actor, id, expectedVersion: v, command }),
+    present: (actor, p) => ({ version: p.version, body: presentPersonRecord(deps, actor, p) }),
+  });
 
-  const presence = (
+  stepRoute(app, table, deps, {
+    method: "delete",
+    path: "/api/persons/{id}",
+    tag: "personnel",
+    summary:
+      "Erase a person's personal data (If-Match). Refused while they are in the country. The record stays by id with its entries, exits and manifests; the ledger, which never held personal data, still verifies",
+    resource: "person",
+    action: "erase",
+    answer: personSchema,
+    answerDescription: "Erased: the record as it stays",
+    load,
+    run: async (actor, id, v) => {
+      const p = await erasePersonRecord(deps, { actor, id, expectedVersion: v });
+      deps.logger.info("person.erased", { by: actor.id, person: p.id });
+      return p;
+    },
+    present: async (actor, p) => ({ version: p.version, body: presentPersonRecord(deps, actor, p, { presence: await loadPresence(deps.db, p) }) }),
+  });
+
+  // Entries, exits and transfers: authorised as personnel events of the person's party, based on
+  // the person's presence version (the number of records the client saw).
+  const presence = <S extends typeof entryCommandSchema | typeof exitCommandSchema | typeof transferCommandSchema>(
     name: "entries" | "exits" | "transfers",
     action: "record_entry" | "record_exit" | "record_transfer",
     summary: string,
-    schema: typeof entryCommandSchema | typeof exitCommandSchema | typeof transferCommandSchema,
+    schema: S,
     kind: PresenceCommand["kind"],
-  ) => {
-    app.openapi(
-      table.add(
-        createRoute({
-          method: "post",
-          path: `/api/persons/{id}/${name}`,
-          tags: ["personnel"],
-          summary: `${summary} (If-Match: the person's presence version, the number of records)`,
-          request: { params: idParam, headers: ifMatchHeader, body: jsonBody(schema) },
-          responses: { 201: jsonAnswer(presenceAnswer, "Recorded"), ...PROBLEMS },
-        }),
-        policy("personnel_event", action),
-      ),
-      async (c) => {
-        const actor = requireActor(c);
-        const { id } = c.req.valid("param") as { id: string };
-        const p = await loadPerson(deps.db, id);
-        authorizeOn(deps, actor, action, { type: "personnel_event", owner: p.owner });
-        const command = c.req.valid("json") as never;
-        const r = await recordPresence(deps, { actor, person: p.id, expectedVersion: ifMatch(c as never), record: { kind, command } as PresenceCommand });
-        c.header("ETag", `"${r.presence.version}"`);
-        return c.json(
-          {
-            person: p.id,
-            presence: { status: r.presence.status, ...(r.presence.site === undefined ? {} : { site: r.presence.site }), version: r.presence.version },
-            record: presentPersonnelEvent(r.record),
-          },
-          201,
-        );
-      },
-    );
-  };
+  ) =>
+    stepRoute(app, table, deps, {
+      method: "post",
+      path: `/api/persons/{id}/${name}`,
+      tag: "personnel",
+      summary: `${summary} (If-Match: the person's presence version, the number of records)`,
+      resource: "personnel_event",
+      action,
+      body: schema,
+      answer: presenceAnswer,
+      answerDescription: "Recorded",
+      status: 201,
+      load,
+      run: (actor, person, v, command) => recordPresence(deps, { actor, person, expectedVersion: v, record: { kind, command } as PresenceCommand }),
+      present: (_actor, r) => ({
+        version: r.presence.version,
+        body: {
+          person: r.presence.person,
+          presence: { status: r.presence.status, ...(r.presence.site === undefined ? {} : { site: r.presence.site }), version: r.presence.version },
+          record: presentPersonnelEvent(r.record),
+        },
+      }),
+    });
   presence("entries", "record_entry", "Record that a person is in the country (arrived on a movement, or present at a site)", entryCommandSchema, "entry");
   presence("exits", "record_exit", "Record that a person left on a departed movement", exitCommandSchema, "exit");
   presence("transfers", "record_transfer", "Record a move between sites in the country", transferCommandSchema, "transfer");

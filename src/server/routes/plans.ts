@@ -1,5 +1,6 @@
 /** Health, the current scenario, and plan versions: run, publish, list, get, compare with actuals. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { sql } from "kysely";
 import type { Plan } from "#domain/plan.ts";
 import { formatInstant, parseInstant } from "#domain/time.ts";
 import { planWithdrawal } from "#planner/plan-withdrawal.ts";
@@ -8,7 +9,7 @@ import { listPersonnelEvents } from "#store/persons.repository.ts";
 import { findPlanVersion, listPlanVersions } from "#store/plan-versions.repository.ts";
 import type { PlanSummary } from "#domain/plan.ts";
 import { compareWithBaseline } from "#workflow/plan-version.ts";
-import { abilities } from "#workflow/policy.ts";
+import type { Actor } from "#workflow/actor.ts";
 import { instantOf } from "../clock.ts";
 import { publishPlanVersion } from "../commands/plan-publisher.ts";
 import type { ServerDeps } from "../deps.ts";
@@ -16,9 +17,10 @@ import { HttpError, notFound } from "../http-error.ts";
 import { movementOfRow, personnelEventOfRow } from "../persistence.ts";
 import { inHostCountry, loadBaseline } from "../plan-access.ts";
 import { planVersionOfRow } from "../plan-register.ts";
-import { type AppEnv, authorizeOn, idParam, jsonAnswer, jsonBody, PROBLEMS, requireActor } from "../request.ts";
+import { type AppEnv, authorizeOn, idParam, jsonAnswer, jsonBody, PROBLEMS, problem, requireActor } from "../request.ts";
 import { policy, PUBLIC, type RouteTable, SESSION } from "../route-table.ts";
-import { listOf, planVersionSchema } from "../wire.ts";
+import { presentClock, presentPlanVersion } from "../presenters.ts";
+import { clockSchema, listOf, planVersionSchema } from "../wire.ts";
 
 const json = z.record(z.string(), z.unknown());
 const scenarioSchema = z
@@ -50,12 +52,24 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, table: RouteTable, 
         method: "get",
         path: "/api/health",
         tags: ["server"],
-        summary: "Liveness: answers when the server and its database answer",
-        responses: { 200: jsonAnswer(z.object({ ok: z.boolean(), scenario: z.string() }), "Up"), ...PROBLEMS },
+        summary: "Liveness: answers when the server and its database answer; says which clock it runs on",
+        responses: {
+          200: jsonAnswer(z.object({ ok: z.boolean(), scenario: z.string(), clock: clockSchema }).openapi("Health"), "Up"),
+          ...PROBLEMS,
+          503: problem("The database does not answer"),
+        },
       }),
       PUBLIC,
     ),
-    async (c) => c.json({ ok: true, scenario: deps.scenario.id }, 200),
+    async (c) => {
+      try {
+        await sql`select 1`.execute(deps.db);
+      } catch (error) {
+        deps.logger.error("health.database_down", { message: error instanceof Error ? error.message.slice(0, 300) : String(error) });
+        throw new HttpError(503, "server.database_unavailable", "Database unavailable", "the server is up but its database does not answer");
+      }
+      return c.json({ ok: true, scenario: deps.scenario.id, clock: presentClock(deps) }, 200);
+    },
   );
 
   app.openapi(
@@ -130,42 +144,18 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, table: RouteTable, 
       authorizeOn(deps, actor, "publish", { type: "plan_version", owner: deps.parties.departing });
       const body = c.req.valid("json");
       const { version } = await publishPlanVersion(deps, { actor, seed: body.seed, note: body.note });
-      return c.json(
-        {
-          id: version.id,
-          number: version.number,
-          scenario: version.scenario,
-          digest: version.digest,
-          publishedAt: formatInstant(version.publishedAt),
-          publishedBy: version.publishedBy,
-          status: version.status,
-          ...(version.note === undefined ? {} : { note: version.note }),
-          summary: version.summary as unknown as Record<string, unknown>,
-          version: 1,
-          abilities: abilities(actor, { type: "plan_version", owner: version.owner }, deps.settings),
-        },
-        201,
-      );
+      const summary = version.summary as unknown as Record<string, unknown>;
+      return c.json(presentPlanVersion(deps, actor, version, { publishedAt: formatInstant(version.publishedAt), version: 1, summary }), 201);
     },
   );
 
-  const present = (actor: Parameters<typeof abilities>[0], row: Awaited<ReturnType<typeof listPlanVersions>>[number], summary?: PlanSummary, plan?: Plan) => {
-    const v = planVersionOfRow(row, deps.parties.departing, summary);
-    return {
-      id: v.id,
-      number: v.number,
-      scenario: v.scenario,
-      digest: v.digest,
+  const present = (actor: Actor, row: Awaited<ReturnType<typeof listPlanVersions>>[number], summary?: PlanSummary, plan?: Plan) =>
+    presentPlanVersion(deps, actor, planVersionOfRow(row, deps.parties.departing, summary), {
       publishedAt: row.published_at,
-      publishedBy: v.publishedBy,
-      status: v.status,
-      ...(v.note === undefined ? {} : { note: v.note }),
-      summary: (summary ?? {}) as unknown as Record<string, unknown>,
       version: row.version,
-      abilities: abilities(actor, { type: "plan_version", owner: deps.parties.departing }, deps.settings),
-      ...(plan === undefined ? {} : { plan: plan as unknown as Record<string, unknown> }),
-    };
-  };
+      summary: (summary ?? {}) as unknown as Record<string, unknown>,
+      plan,
+    });
 
   app.openapi(
     table.add(

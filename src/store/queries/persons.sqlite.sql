@@ -12,20 +12,20 @@ values (?, ?, ?, ?, ?);
 -- findPerson
 select "persons"."id", "persons"."owner", "persons"."group_id", "persons"."created_at", "persons"."version", "person_details"."name", "person_details"."nationality", "person_details"."document_number", "person_details"."unit"
 from "persons"
-inner join "person_details" on "person_details"."person_id" = "persons"."id"
+left join "person_details" on "person_details"."person_id" = "persons"."id"
 where "persons"."id" = ?;
 -- parameters: ["P-1"]
 
 -- listPersons
 select "persons"."id", "persons"."owner", "persons"."group_id", "persons"."created_at", "persons"."version", "person_details"."name", "person_details"."nationality", "person_details"."document_number", "person_details"."unit"
 from "persons"
-inner join "person_details" on "person_details"."person_id" = "persons"."id"
+left join "person_details" on "person_details"."person_id" = "persons"."id"
 order by "persons"."id";
 
 -- listPersons (ids)
 select "persons"."id", "persons"."owner", "persons"."group_id", "persons"."created_at", "persons"."version", "person_details"."name", "person_details"."nationality", "person_details"."document_number", "person_details"."unit"
 from "persons"
-inner join "person_details" on "person_details"."person_id" = "persons"."id"
+left join "person_details" on "person_details"."person_id" = "persons"."id"
 where "persons"."id" in (?, ?)
 order by "persons"."id";
 -- parameters: ["P-1","P-2"]
@@ -46,6 +46,17 @@ update "person_details"
 set "name" = ?, "nationality" = ?, "document_number" = ?, "unit" = ?
 where "person_id" = ?;
 -- parameters: ["A. Person","US","X2","unit","P-1"]
+
+-- erasePersonalData
+update "persons"
+set "version" = ?
+where "id" = ?
+  and "version" = ?;
+-- parameters: [3,"P-1",2]
+delete
+from "person_details"
+where "person_id" = ?;
+-- parameters: ["P-1"]
 
 -- insertPersonnelEvent
 insert into "personnel_events" ("id", "person_id", "seq", "kind", "site", "at", "movement_id", "created_at")
