@@ -24,6 +24,9 @@ import { registerMovementRoutes } from "./routes/movements.ts";
 import { registerPersonnelRoutes } from "./routes/personnel.ts";
 import { registerPlanRoutes } from "./routes/plans.ts";
 import { registerUserRoutes } from "./routes/users.ts";
+import { registerAbilityRoutes } from "./routes/abilities.ts";
+import { registerMapRoutes } from "./routes/map.ts";
+import { registerOverviewRoutes } from "./routes/overview.ts";
 import { CSRF_HEADER, csrfTokenOf, SESSION_COOKIE, validateSession } from "./session-service.ts";
 
 /** The app and the table of its routes (for the matrix test and the OpenAPI check). */
@@ -104,6 +107,10 @@ export function createApp(deps: ServerDeps): DrawdownApp {
   registerPersonnelRoutes(app, routes, deps);
   registerDispositionRoutes(app, routes, deps);
   registerLedgerRoutes(app, routes, deps);
+  // Read models for the web app.
+  registerAbilityRoutes(app, routes, deps);
+  registerOverviewRoutes(app, routes, deps);
+  registerMapRoutes(app, routes, deps);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
