@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import Database from "better-sqlite3";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely } from "kysely";
 import pg from "pg";
 import { type DatabaseLocation, resolveEngine } from "./engine.ts";
 import { StoreError } from "./errors.ts";
@@ -16,6 +16,7 @@ import {
   type SqliteSettings,
 } from "./safety.ts";
 import type { DB } from "./schema.ts";
+import { SearchPathPostgresDialect } from "./postgres-dialect.ts";
 import { ImmediateSqliteDialect } from "./sqlite-dialect.ts";
 
 /** What was opened, for logs and for code that must branch on the engine (backup). */
@@ -194,7 +195,7 @@ async function openPostgres(url: string, displayUrl: string, options: OpenDataba
     await pool.end();
     throw error;
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new SearchPathPostgresDialect({ pool }) });
   return {
     db,
     engine: { kind: "postgres", url: displayUrl, schema, serverVersion },

@@ -89,3 +89,32 @@ describeEngines("migrations", (engine) => {
     expect(tables).toEqual(["ledger_head"]);
   });
 });
+
+describeEngines("introspection", (engine) => {
+  it("sees only the database's own schema, so another schema dropped meanwhile cannot fail a migration", async () => {
+    const { handle } = await engine.fresh({ migrate: false });
+    if (handle.engine.kind === "postgres") {
+      // A neighbour schema (another tenant or test run) with a serial column: Kysely's stock
+      // introspector would list it and look its sequence up by name.
+      const neighbour = `drawdown_neighbour_${handle.engine.schema.slice(-12)}`;
+      await sql`create schema ${sql.id(neighbour)}`.execute(handle.db);
+      await sql`create table ${sql.id(neighbour, "t")} (id serial primary key)`.execute(handle.db);
+      try {
+        const seen = (await handle.db.introspection.getTables()).map((t) => t.schema);
+        expect(new Set(seen)).toEqual(new Set());
+        // Drop the neighbour while migrations introspect: nothing of it is asked about.
+        const [applied] = await Promise.all([
+          migrateToLatest(handle.db),
+          sql`drop schema ${sql.id(neighbour)} cascade`.execute(handle.db),
+        ]);
+        expect(applied.applied).toEqual(ALL);
+        const schemas = new Set((await handle.db.introspection.getTables()).map((t) => t.schema));
+        expect(schemas).toEqual(new Set([handle.engine.schema]));
+      } finally {
+        await sql`drop schema if exists ${sql.id(neighbour)} cascade`.execute(handle.db);
+      }
+    } else {
+      expect(await migrateToLatest(handle.db)).toEqual({ applied: ALL });
+    }
+  });
+});
