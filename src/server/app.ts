@@ -125,8 +125,14 @@ export function createApp(deps: ServerDeps): DrawdownApp {
   // The web app, once built (`web/dist`), from the same origin; without it `/` answers 404.
   const webRoot = deps.webRoot;
   if (webRoot !== undefined && existsSync(webRoot)) {
-    app.use("/*", serveStatic({ root: webRoot }));
-    app.get("/*", serveStatic({ root: webRoot, path: "index.html" }));
+    // Vite names assets by content hash: they never change, so browsers may keep them for good.
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
+    // The build writes .br and .gz copies beside each asset (web/build/precompress.ts).
+    app.use("/*", serveStatic({ root: webRoot, precompressed: true }));
+    app.get("/*", serveStatic({ root: webRoot, path: "index.html", precompressed: true }));
   } else {
     app.get("/", () =>
       problemResponse(new HttpError(404, "web.not_built", "The web app is not built", "the API is at /api (see /api/openapi.json)")),

@@ -63,7 +63,7 @@ export interface TestServer extends DrawdownApp {
  */
 export async function testServer(
   db: Kysely<DB>,
-  options: { scenario?: string; now?: string; autoCosign?: boolean } = {},
+  options: { scenario?: string; now?: string; autoCosign?: boolean; webRoot?: string } = {},
 ): Promise<TestServer> {
   const clock = fixedClock(options.now ?? "2025-03-01T08:00:00.000Z");
   const logger = memoryLogger();
@@ -77,6 +77,7 @@ export async function testServer(
     keys: (origin, parties) => generateLedgerKeys(origin, parties),
     demoPassword: TEST_PASSWORD,
     autoCosign: options.autoCosign ?? false,
+    webRoot: options.webRoot,
   });
   const { app, routes } = createApp(deps);
 
