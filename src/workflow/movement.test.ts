@@ -11,6 +11,7 @@ import {
   createMovement,
   depart,
   type Manifest,
+  leavesHostCountry,
   manifestSchema,
   markCleared,
   type Movement,
@@ -240,6 +241,18 @@ describe("movements from the plan", () => {
     // The sortie's movement is its loaded leg: Niamey → Ramstein.
     expect(r.movements[0]?.next.details).toMatchObject({ from: "niamey-ab101", to: "ramstein", departAt: t("2024-07-16T11:00Z"), plannedPassengers: 54 });
     expect(planMovements(plan)).toHaveLength(3);
+  });
+
+  it("takes its passengers out of the country when it boards there and ends abroad, or is an airline departure", () => {
+    const host = (site: string) => site === "niamey-ab101" || site === "agadez-ab201";
+    const [sortie, convoy, airline] = planMovements(buildPlan());
+    expect(sortie && leavesHostCountry(sortie, host)).toBe(true); // Niamey → Ramstein
+    expect(convoy && leavesHostCountry(convoy, host)).toBe(false); // Agadez → Niamey: still in the country
+    // The plan names only the airport an airline seat leaves from, so from and to are the same.
+    expect(airline).toMatchObject({ kind: "commercial" });
+    expect(airline && airline.from === airline.to && leavesHostCountry(airline, host)).toBe(true);
+    expect(leavesHostCountry({ kind: "commercial", from: "ramstein", to: "ramstein" }, host)).toBe(false);
+    expect(leavesHostCountry({ kind: "sortie", from: "ramstein", to: "niamey-ab101" }, host)).toBe(false);
   });
 
   it("refuses an actor who may not plan for the party", () => {

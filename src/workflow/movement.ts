@@ -451,6 +451,22 @@ export function planMovements(
 }
 
 /**
+ * Whether a movement takes its passengers out of the host country: it boards there and ends
+ * abroad. Airline seats are scheduled departures out of the country (the scenario names only
+ * the airport they leave from), so boarding one in the host country is leaving it.
+ *
+ * @example
+ * leavesHostCountry({ kind: "commercial", from: "NIAMEY", to: "NIAMEY" }, (s) => s === "NIAMEY"); // true
+ */
+export function leavesHostCountry(
+  m: Pick<MovementDetails, "kind" | "from" | "to">,
+  inHostCountry: (site: string) => boolean,
+): boolean {
+  if (!inHostCountry(m.from)) return false;
+  return m.kind === "commercial" || !inHostCountry(m.to);
+}
+
+/**
  * Creates one planned movement per movement of the plan ({@link planMovements}), linked to the
  * clearance requests drafted for its sortie (`source.sortie`). Ids come from `ids`.
  *

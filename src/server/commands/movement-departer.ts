@@ -5,7 +5,7 @@
  */
 import { asPersonnelEventId } from "#workflow/ids.ts";
 import type { Actor } from "#workflow/actor.ts";
-import { type ActualTimeCommand, depart, type Manifest, type Movement, recordManifest, useClearances } from "#workflow/movement.ts";
+import { type ActualTimeCommand, depart, leavesHostCountry, type Manifest, type Movement, recordManifest, useClearances } from "#workflow/movement.ts";
 import { recordExit } from "#workflow/personnel.ts";
 import { accepted, runCommand } from "../command.ts";
 import type { ServerDeps } from "../deps.ts";
@@ -70,7 +70,7 @@ export async function departMovement(deps: ServerDeps, props: DepartMovementProp
     }
 
     let exits = 0;
-    if (inHostCountry(deps, departed.details.from) && !inHostCountry(deps, departed.details.to)) {
+    if (leavesHostCountry(departed.details, (site) => inHostCountry(deps, site))) {
       for (const personId of departed.manifest.persons) {
         const person = await loadPerson(uow.trx, personId);
         if (person.owner !== departed.owner) continue;
