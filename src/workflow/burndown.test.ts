@@ -39,8 +39,8 @@ describe("plannedChanges", () => {
 
   it("moves a convoy's load from one host site to another, arriving at its arrival", () => {
     expect(changes.get("C1")).toEqual([
-      { site: "OUTPOST", at: t("2025-03-02T06:00Z"), personnel: -15, cargoKg: -OUTPOST_KG },
-      { site: "MAIN", at: t("2025-03-02T18:00Z"), personnel: 15, cargoKg: OUTPOST_KG },
+      { site: "OUTPOST", at: t("2025-03-02T06:00Z"), personnel: -15, cargoKg: -OUTPOST_KG, withinCountry: true },
+      { site: "MAIN", at: t("2025-03-02T18:00Z"), personnel: 15, cargoKg: OUTPOST_KG, withinCountry: true },
     ]);
   });
 
@@ -77,6 +77,18 @@ describe("burndown", () => {
     expect(point(s, "MAIN", "plan", "2025-03-05T00:00Z")).toEqual({ at: t("2025-03-05T00:00Z"), personnel: 132 + 15 - 80 - 40, cargoKg: Math.round((MAIN_KG + OUTPOST_KG - S1_KG) * 1000) / 1000 });
     expect(point(s, "OUTPOST", "plan", "2025-03-03T00:00Z")).toEqual({ at: t("2025-03-03T00:00Z"), personnel: 4, cargoKg: 0 });
     expect(point(s, ALL_SITES, "plan", "2025-03-05T00:00Z")?.personnel).toBe(151 - 80 - 40);
+  });
+
+  it("keeps a load moving between host sites in the all-sites total while it is on the road", () => {
+    const s = series([buildPlanMovement("C1", { status: "departed", departedAt: t("2025-03-02T06:00Z") })], t("2025-03-02T12:00Z"));
+    // Mid-convoy: gone from the outpost, not yet at MAIN, still in the country.
+    expect(s.find((x) => x.site === "OUTPOST")?.actual.at(-1)?.personnel).toBe(4);
+    expect(s.find((x) => x.site === "MAIN")?.actual.at(-1)?.personnel).toBe(132);
+    expect(s.find((x) => x.site === ALL_SITES)?.actual.at(-1)?.personnel).toBe(151);
+    const planned = series([]).find((x) => x.site === ALL_SITES)?.plan ?? [];
+    // The plan's total only ever falls: nothing leaves the country before S1 on the 3rd.
+    for (let i = 1; i < planned.length; i++) expect(planned[i]?.personnel).toBeLessThanOrEqual(planned[i - 1]?.personnel ?? 0);
+    expect(point(series([]), ALL_SITES, "plan", "2025-03-03T00:00Z")?.personnel).toBe(151);
   });
 
   it("ends the actual at `at`, and nothing moved while nothing departed", () => {

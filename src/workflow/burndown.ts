@@ -26,6 +26,11 @@ export interface HoldingChange {
   readonly at: Instant;
   readonly personnel: number;
   readonly cargoKg: number;
+  /**
+   * Part of a move between two host-country sites: the load is still in the country on the way,
+   * so the all-sites total leaves such changes out (they cancel once it has arrived).
+   */
+  readonly withinCountry?: true;
 }
 
 /** A site's holding at one instant. */
@@ -111,8 +116,9 @@ export function plannedChanges(scenario: Scenario, plan: Plan, inHostCountry: (s
   const move = (ref: string, from: string, to: string, departAt: string, arriveAt: string, h: Holding) => {
     if (h.personnel === 0 && h.cargoKg === 0) return;
     const list = out.get(ref) ?? [];
-    if (inHostCountry(from)) list.push({ site: from, at: at(departAt), personnel: -h.personnel, cargoKg: -h.cargoKg });
-    if (inHostCountry(to)) list.push({ site: to, at: at(arriveAt), personnel: h.personnel, cargoKg: h.cargoKg });
+    const within = inHostCountry(from) && inHostCountry(to) ? { withinCountry: true as const } : {};
+    if (inHostCountry(from)) list.push({ site: from, at: at(departAt), personnel: -h.personnel, cargoKg: -h.cargoKg, ...within });
+    if (inHostCountry(to)) list.push({ site: to, at: at(arriveAt), personnel: h.personnel, cargoKg: h.cargoKg, ...within });
     out.set(ref, list);
   };
   for (const s of plan.sorties) for (const l of s.legs) move(s.id, l.from, l.to, l.departAt, l.arriveAt, weigh.load(l.load));
@@ -140,8 +146,9 @@ export function actualChanges(input: BurndownInput, planned: ReadonlyMap<string,
     const recorded = m.manifest.persons.length > 0 || m.manifest.items.length > 0 || m.manifest.pallets.length > 0;
     if (recorded) {
       const h = { personnel: m.manifest.persons.length, cargoKg: weigh.pieces(m.manifest.items, m.manifest.pallets) };
-      if (input.inHostCountry(d.from)) out.push({ site: d.from, at: m.departedAt, personnel: -h.personnel, cargoKg: -h.cargoKg });
-      if (input.inHostCountry(d.to) && arrivedAt <= input.at) out.push({ site: d.to, at: arrivedAt, ...h });
+      const within = input.inHostCountry(d.from) && input.inHostCountry(d.to) ? { withinCountry: true as const } : {};
+      if (input.inHostCountry(d.from)) out.push({ site: d.from, at: m.departedAt, personnel: -h.personnel, cargoKg: -h.cargoKg, ...within });
+      if (input.inHostCountry(d.to) && arrivedAt <= input.at) out.push({ site: d.to, at: arrivedAt, ...h, ...within });
       continue;
     }
     const plan = d.planRef === undefined ? undefined : planned.get(d.planRef);
@@ -207,7 +214,7 @@ export function burndown(input: BurndownInput, start: Instant, deadline: Instant
     cargoKg: 0,
   });
   return [
-    series(ALL_SITES, total, () => true),
+    series(ALL_SITES, total, (c) => c.withinCountry !== true),
     ...[...initial].map(([site, h]) => series(site, h, (c) => c.site === site)),
   ];
 }
