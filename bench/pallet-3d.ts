@@ -5,26 +5,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { getDimension, type PackedItem3D, pack3D, RotationType } from "binpackingjs/3d";
 import type { Orientation, PalletBox, Placement } from "../src/planner/pallet/box.ts";
+import { parseBr } from "../src/planner/pallet/br-format.ts";
 import { packPallet } from "../src/planner/pallet/pack-pallet.ts";
 import { type GeometryContainer, validatePalletGeometry } from "../src/verify/pallet-geometry.ts";
 import { type Benchmark, type BenchSection, median, percentile } from "./harness.ts";
 
 /** Where the instances live: the shared folder beside the repository. */
 export const BR3D_DIR = new URL("../../shared/bench/br3d/", import.meta.url);
-
-/**
- * The instance files' orientation flags name which of the item's measurements (x, y, z) lies along
- * the container's x, y and z; ours name the box's length, width and height the same way, and the
- * files' x, y, z are our length, width, height.
- */
-const FLAG_TO_ORIENTATION: Readonly<Record<string, Orientation>> = {
-  xyz: "lwh",
-  yxz: "wlh",
-  zyx: "hwl",
-  xzy: "lhw",
-  zxy: "hlw",
-  yzx: "whl",
-};
 
 /** One instance: the container and the boxes, one per unit. */
 export interface Br3dInstance {
@@ -104,44 +91,15 @@ export function readBr3d(sets: readonly number[] = [1, 2, 3, 4, 5, 6, 7], perSet
   return out;
 }
 
-interface Measurement {
-  readonly x: number;
-  readonly y: number;
-  readonly z: number;
-}
-
-interface Br3dFile {
-  readonly large_object: { readonly measurement: Measurement };
-  readonly small_items: readonly {
-    readonly measurement: Measurement;
-    readonly quantity: number;
-    readonly constraint?: { readonly orientation?: Readonly<Record<string, boolean>> };
-  }[];
-}
-
 /**
- * One instance file as boxes. The files give no weights: each box weighs its volume in dm³ (as if
- * of uniform density), which leaves the volume objective as it is and gives the centre of gravity
- * a meaning.
+ * One instance file as boxes, read by the parser of `drawdown pack --format br` (each box weighs its
+ * volume in dm³, as if of uniform density: the files give no weights).
  */
 export function parseBr3d(set: number, name: string, text: string): Br3dInstance {
-  const file = JSON.parse(text) as Br3dFile;
-  const m = file.large_object.measurement;
-  const boxes: PalletBox[] = [];
-  file.small_items.forEach((item, t) => {
-    const flags = item.constraint?.orientation;
-    const orientations = flags
-      ? Object.entries(flags).flatMap(([k, v]) => {
-          const o = FLAG_TO_ORIENTATION[k];
-          return v && o ? [o] : [];
-        })
-      : undefined;
-    const { x, y, z } = item.measurement;
-    for (let q = 0; q < item.quantity; q++) {
-      boxes.push({ id: `t${t}-${q}`, length: x, width: y, height: z, weight: (x * y * z) / 1000, ...(orientations ? { orientations } : {}) });
-    }
-  });
-  return { set, name, container: { length: m.x, width: m.y, height: m.z }, boxes };
+  const read = parseBr(text);
+  if (!read.ok) throw new Error(`set ${set} #${name}:${read.issues[0]?.line}: ${read.issues[0]?.message}`);
+  const { length, width, height } = read.instance.container;
+  return { set, name, container: { length, width, height }, boxes: read.instance.boxes };
 }
 
 function cpuNow(): number {
@@ -312,6 +270,7 @@ const NOTES = [
   "Instances: Bischoff & Ratcliff (1995) sets 1–7, 50 each, from lucasguesserts/bischoff-and-ratcliff-instances @ a301351 (MIT).",
   "Invalid placements: boxes the independent validator rejects (overlap, outside, orientation, or less than 100 % of the base supported). binpackingjs does not model support, so most of its rejections are boxes that float.",
   "mean valid util.: the utilisation counting only boxes with no violation.",
+  "Files are read by the parser of `drawdown pack --format br`; `drawdown pack <file> --format br --containers 1` runs the same search on one instance.",
 ];
 
 /** The report as one markdown table (sets, then all pooled) with its notes. */

@@ -1,5 +1,5 @@
 // Runs one planning case in a fresh process so its peak memory is its own:
-// node --import tsx bench/plan-case.ts <scenario.json | gen:personnel:items:sites:seed> <runs>
+// node --import tsx bench/plan-case.ts <scenario.json | gen:personnel:items:sites:seed | preset:name> <runs>
 import { readFileSync } from "node:fs";
 import { parseScenarioText, parseScenarioValue } from "#domain/scenario-file.ts";
 import { planWithdrawal } from "#planner/plan-withdrawal.ts";
@@ -12,6 +12,12 @@ if (spec.startsWith("gen:")) {
   const [, personnel, items, sites, seed] = spec.split(":").map(Number);
   const { generateScenario } = await import("#generate/generate.ts");
   parsed = parseScenarioValue(generateScenario({ personnel: personnel ?? 0, items: items ?? 0, sites: sites ?? 1, seed: seed ?? 1 }));
+} else if (spec.startsWith("preset:")) {
+  const { generateScenario } = await import("#generate/generate.ts");
+  const { GENERATOR_PRESETS } = await import("#generate/presets.ts");
+  const preset = GENERATOR_PRESETS[spec.slice("preset:".length) as keyof typeof GENERATOR_PRESETS];
+  if (!preset) throw new Error(`unknown preset in ${spec}`);
+  parsed = parseScenarioValue(generateScenario(preset));
 } else {
   parsed = parseScenarioText(readFileSync(spec, "utf8"));
 }

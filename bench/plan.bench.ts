@@ -28,6 +28,9 @@ const CASES: { label: string; spec: string; runs: number }[] = [
   { label: "generated 1k items (200 personnel, 4 sites)", spec: "gen:200:1000:4:1", runs: 5 },
   { label: "generated 10k items (2,000 personnel, 8 sites)", spec: "gen:2000:10000:8:1", runs: 3 },
   { label: "generated 100k items (10,000 personnel, 20 sites)", spec: "gen:10000:100000:20:1", runs: 1 },
+  // Goals: MINUSMA < 10 s; extra large < 60 s and < 4 GiB (peak RSS of its own process).
+  { label: "MINUSMA scale (preset minusma: 13,000 personnel, 12 sites, 7,000 items, 40 aircraft of 4 types, 180 days, 3 road sites)", spec: "preset:minusma", runs: 1 },
+  { label: "extra large (preset xl: 100,000 personnel, 40 sites, 50,000 items, 300 aircraft)", spec: "preset:xl", runs: 1 },
 ];
 
 /** Plan time and quality of the end-to-end planner, each case in its own process. */

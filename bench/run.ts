@@ -2,17 +2,20 @@
 // rewrites BENCHMARKS.md with the machine, Node version and date.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { aclppBenchmark } from "./aclpp.bench.ts";
 import { type Benchmark, machine, renderSection } from "./harness.ts";
+import { loadsBenchmark } from "./loads.bench.ts";
 import { lpBoundBenchmark } from "./lp-bound.bench.ts";
 import { pack1dBenchmark } from "./pack-1d.ts";
 import { pallet3dBenchmark } from "./pallet-3d.ts";
 import { planBenchmark } from "./plan.bench.ts";
+import { replanBenchmark } from "./replan.bench.ts";
 import { serverBenchmark } from "./server.bench.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const FILE = `${ROOT}BENCHMARKS.md`;
 
-const ALL: Benchmark[] = [planBenchmark, lpBoundBenchmark, pack1dBenchmark, pallet3dBenchmark, serverBenchmark];
+const ALL: Benchmark[] = [planBenchmark, replanBenchmark, lpBoundBenchmark, pack1dBenchmark, pallet3dBenchmark, loadsBenchmark, aclppBenchmark, serverBenchmark];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (process.argv.includes("--help")) {

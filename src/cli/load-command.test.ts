@@ -8,7 +8,7 @@ describe("drawdown load", () => {
     const r = await runCli(["load", scenarioPath("synthetic-small")]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Aircraft loads — /);
-    expect(r.out).toMatch(/S0001 {2}C17-1 \(C-17A\) {2}MAIN → HOME/);
+    expect(r.out).toMatch(/S0001 {2}(C17-1 \(C-17A\)|C130-1 \(C-130J-30\)) {2}MAIN → HOME/);
     for (const text of ["FS in", " 1L ", " 9R ", "floor ═ trucks", "Seats ", "Load ", "allowable", "Balance ", "%MAC", "limits 16.0–37.0"]) expect(r.out).toContain(text);
     // Rows in station order within each aircraft.
     const first = r.out.split("\n\n")[1] ?? "";
@@ -17,6 +17,8 @@ describe("drawdown load", () => {
     expect(stations).toEqual([...stations].sort((a, b) => a - b));
     expect(r.out).toMatch(/Loads +\d+; centre of balance [\d.]+–[\d.]+ %MAC; all inside their limits/);
     expect(r.out).toMatch(/Bound +no plan carries these in fewer than \d+ loads/);
+    // The bound given each load's type and site, with the loads and bound of each group.
+    expect(r.out).toMatch(/Given +the type and site of each load .*no plan needs fewer than \d+ \((C-17A|C-130J-30) from MAIN \d+\/\d+.*\); loads \/ bound = \d\.\d{3}/);
   });
 
   it("filters by site and type, and prints JSON with every load inside its limits", async () => {

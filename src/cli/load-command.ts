@@ -8,6 +8,7 @@ import { cm, cmTo } from "#domain/units.ts";
 import type { AircraftLoad } from "#planner/load/aircraft-load.ts";
 import { assessLoad } from "#planner/load/assess.ts";
 import { legLoadOf } from "#planner/load/from-plan.ts";
+import { type LoadGroup, loadQuality } from "#planner/load/load-quality.ts";
 import { type LoadsBound, loadsLowerBound } from "#planner/load/lower-bound.ts";
 import { planWithdrawal } from "#planner/plan-withdrawal.ts";
 import { type Io, loadScenario, UserError } from "./io.ts";
@@ -53,8 +54,9 @@ export function loadCommand(io: Io, scenarioPath: string, opts: LoadCommandOptio
   progress.stop();
   const shown = loadsOf(rs, plan, opts);
   const bound = boundOf(rs, plan, shown, opts);
-  if (opts.json) io.out(JSON.stringify(loadsJson(rs, shown, bound), null, 2));
-  else io.out(formatLoads(rs, shown, bound, opts));
+  const given = loadQuality(rs, plan).givenTypes.groups.filter((g) => (opts.site === undefined || g.origin === opts.site) && (opts.type === undefined || g.type === opts.type));
+  if (opts.json) io.out(JSON.stringify(loadsJson(rs, shown, bound, given), null, 2));
+  else io.out(formatLoads(rs, shown, bound, opts, given));
   if (plan.unplanned.length > 0) return 3;
   return shown.every((s) => s.load.ok) ? 0 : 1;
 }
@@ -94,7 +96,13 @@ const human = (iso: string) => {
 };
 
 /** Every load drawn, then the totals and the lower bound. */
-export function formatLoads(rs: ResolvedScenario, shown: readonly ShownLoad[], bound: LoadsBound | undefined, opts: LoadCommandOptions = {}): string {
+export function formatLoads(
+  rs: ResolvedScenario,
+  shown: readonly ShownLoad[],
+  bound: LoadsBound | undefined,
+  opts: LoadCommandOptions = {},
+  given: readonly LoadGroup[] = [],
+): string {
   const filter = [opts.site ? `from ${opts.site}` : "", opts.type ? `on ${opts.type}` : ""].filter(Boolean).join(" ");
   const lines = [`Aircraft loads — ${rs.scenario.name} (${rs.scenario.id})${filter ? `, ${filter}` : ""}`];
   if (shown.length === 0) {
@@ -112,6 +120,13 @@ export function formatLoads(rs: ResolvedScenario, shown: readonly ShownLoad[], b
       .map(([k, v]) => `${k} ${v}`)
       .join(", ");
     lines.push(`Bound     no plan carries these in fewer than ${bound.bound} loads (${terms}); loads / bound = ${bound.bound > 0 ? (shown.length / bound.bound).toFixed(3) : "—"}`);
+  }
+  if (given.length > 0) {
+    const loads = given.reduce((s, g) => s + g.loads, 0);
+    const b = given.reduce((s, g) => s + g.bound.bound, 0);
+    lines.push(
+      `Given     the type and site of each load (all loads, with or without a load plan): no plan needs fewer than ${b} (${given.map((g) => `${g.type} from ${g.origin} ${g.loads}/${g.bound.bound}`).join(", ")}); loads / bound = ${b > 0 ? (loads / b).toFixed(3) : "—"}`,
+    );
   }
   return lines.join("\n");
 }
@@ -177,7 +192,7 @@ export function scale(cg: number, forward: number, aft: number, width = 48): str
 }
 
 /** The loads as JSON: what the plan records, plus the margins checked again. */
-function loadsJson(rs: ResolvedScenario, shown: readonly ShownLoad[], bound: LoadsBound | undefined) {
+function loadsJson(rs: ResolvedScenario, shown: readonly ShownLoad[], bound: LoadsBound | undefined, given: readonly LoadGroup[]) {
   const cgs = shown.map((s) => s.load.cgPercentMac);
   return {
     scenario: rs.scenario.id,
@@ -209,6 +224,7 @@ function loadsJson(rs: ResolvedScenario, shown: readonly ShownLoad[], bound: Loa
       insideLimits: shown.filter((s) => s.load.ok).length,
       cgPercentMac: shown.length > 0 ? { min: Math.min(...cgs), max: Math.max(...cgs) } : null,
       lowerBound: bound ?? null,
+      lowerBoundGivenTypes: { bound: given.reduce((s, g) => s + g.bound.bound, 0), groups: given.map((g) => ({ type: g.type, origin: g.origin, loads: g.loads, bound: g.bound.bound, terms: g.bound.terms })) },
     },
   };
 }

@@ -4,7 +4,9 @@ import { registerImport } from "./import-command.ts";
 import { type Io, processIo, UserError } from "./io.ts";
 import { registerLoad } from "./load-command.ts";
 import { registerMinFleet } from "./minfleet-command.ts";
+import { registerPack } from "./pack-command.ts";
 import { planCommand } from "./plan-command.ts";
+import { registerReplan } from "./replan-command.ts";
 import { schemaCommand } from "./schema-command.ts";
 import { registerServer } from "./serve-command.ts";
 import { validateCommand } from "./validate-command.ts";
@@ -39,7 +41,7 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .option("--out <file>", "write the plan JSON to this file")
     .option("--seed <n>", "seed for any randomised choice (plans are deterministic per seed)", int("--seed"), 1)
     .addHelpText("after", "\nExit codes: 0 complete plan; 2 invalid scenario; 3 something could not be planned (listed).")
-    .action((scenario: string, opts: { json?: boolean; out?: string; seed: number }) => done(planCommand(io, scenario, opts)));
+    .action(async (scenario: string, opts: { json?: boolean; out?: string; seed: number }) => done(await planCommand(io, scenario, opts)));
 
   program
     .command("verify")
@@ -70,8 +72,10 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .action((opts: { check?: boolean }) => done(schemaCommand(io, opts)));
 
   registerLoad(program, io, done);
+  registerPack(program, io, done);
   registerWhatIf(program, io, done);
   registerMinFleet(program, io, done);
+  registerReplan(program, io, done);
   registerImport(program, io, done);
   registerServer(program, io, done);
 

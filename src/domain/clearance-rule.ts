@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { durationSchema, provenanceShape } from "./figure.ts";
-import { countryCodeSchema } from "./ids.ts";
-import { weekdaySchema, WEEKDAYS } from "./instant-schema.ts";
+import { countryCodeSchema, siteIdSchema } from "./ids.ts";
+import { instantSchema, weekdaySchema, WEEKDAYS } from "./instant-schema.ts";
 import { type Instant, dayOfWeek, instant, startOfDay } from "./time.ts";
 import type { Minutes } from "./units.ts";
 
@@ -32,10 +32,33 @@ export const clearanceRuleSchema = z.strictObject({
     .array(weekdaySchema)
     .default(["sat", "sun"])
     .describe("Days that are not working days, for lead times in working days."),
+  refusals: z
+    .array(
+      z.strictObject({
+        kind: z.enum(["landing", "overflight"]),
+        airfield: siteIdSchema.optional().describe("For a landing: only at this airfield (absent: every airfield of the country)."),
+        from: instantSchema.describe("No approval for flights entering the country (their first leg there departing) from this instant…"),
+        to: instantSchema.optional().describe("…until this one (a delay); absent: for good (a denial)."),
+        reason: z.string().optional(),
+        ...provenanceShape,
+      }),
+    )
+    .default([])
+    .describe("Clearances the host refuses or delays: no flight needing one may start its legs in the country in the period."),
   ...provenanceShape,
 });
 
 export type ClearanceRule = z.output<typeof clearanceRuleSchema>;
+export type ClearanceRefusal = ClearanceRule["refusals"][number];
+
+/**
+ * The refusal, if any, that keeps a flight needing this clearance (its legs in the country from first
+ * departure `first`) from flying: one of the kind, at that airfield for a landing, whose period holds
+ * `first`. A flight already under way when the refusal starts keeps the clearance it had.
+ */
+export function refusalFor(rule: ClearanceRule | undefined, kind: ClearanceKind, airfield: string | undefined, first: number): ClearanceRefusal | undefined {
+  return rule?.refusals.find((r) => r.kind === kind && (r.airfield === undefined || r.airfield === airfield) && r.from <= first && (r.to === undefined || first < r.to));
+}
 export type ClearanceKindRule = z.output<typeof clearanceKindRuleSchema>;
 export type LeadTime = z.output<typeof leadTimeSchema>;
 export type ClearanceKind = "landing" | "overflight";

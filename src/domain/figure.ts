@@ -73,6 +73,8 @@ function measure<U extends string, T>(
 
 export const massSchema = measure("Mass", MASS_UNITS, "kg", toKg);
 export const lengthSchema = measure("Length", LENGTH_UNITS, "cm", toCm);
+/** A length that may be negative: an offset either side of a reference line (a lateral arm, left negative). */
+export const signedLengthSchema = measure("Length", LENGTH_UNITS, "cm", toCm, false);
 export const distanceSchema = measure("Distance", DISTANCE_UNITS, "km", toKm);
 export const durationSchema = measure("Duration", DURATION_UNITS, "minutes", toMinutes);
 export const speedSchema = measure("Speed", SPEED_UNITS, "km/h", toKmh);

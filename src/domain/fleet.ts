@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fleetCrewSchema } from "./crew.ts";
 import { provenanceShape, sourcedIntSchema } from "./figure.ts";
 import { aircraftTypeIdSchema, fleetIdSchema, serviceIdSchema, siteIdSchema } from "./ids.ts";
 import { instantSchema, timeOfDaySchema, weekdaySchema } from "./instant-schema.ts";
@@ -19,6 +20,21 @@ export const fleetEntrySchema = z.strictObject({
     .array(windowSchema)
     .min(1)
     .describe("When the aircraft may fly for the withdrawal; every leg lies inside one window."),
+  crew: fleetCrewSchema.prefault({}).describe("Crew complement and staged crews (default: one basic crew per aircraft)."),
+  outOfService: z
+    .array(
+      z
+        .strictObject({
+          aircraft: z.number().int().positive().describe("The aircraft's number n in its tail id `<fleet id>-<n>`."),
+          from: instantSchema,
+          to: instantSchema.optional().describe("Back in service at this instant; absent: for good."),
+          reason: z.string().optional(),
+          ...provenanceShape,
+        })
+        .refine((o) => o.to === undefined || o.to > o.from, { message: "back in service before it went out", path: ["to"] }),
+    )
+    .default([])
+    .describe("Periods when one aircraft of the entry may not fly (breakdown, maintenance), e.g. from a re-planning event."),
   ...provenanceShape,
 });
 

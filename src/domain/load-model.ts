@@ -1,12 +1,16 @@
 import { z } from "zod";
-import { lengthSchema, massSchema, provenanceShape } from "./figure.ts";
+import { lengthSchema, massSchema, provenanceShape, signedLengthSchema } from "./figure.ts";
 import { LENGTH_UNITS, MASS_UNITS } from "./units.ts";
 
 /**
  * Where things sit in an aircraft and how they balance: pallet positions with their fuselage
  * station (arm), the mean aerodynamic chord, the centre-of-balance envelope in %MAC, the operating
  * weight and its arm, seat zones and floor zones for rolling stock. Stations are lengths from the
- * type's datum and parse to cm, like every length; only the longitudinal balance is modelled.
+ * type's datum and parse to cm, like every length; only the longitudinal balance is checked (a
+ * position may state its lateral arm, for display and for the lateral moment). Freighters add what
+ * military types rarely state: unit load devices other than the 463L pallet per position, a lower
+ * deck, positions that overlap (one wide position or two narrow ones), and cumulative weight limits
+ * over groups of positions.
  * Shared by the load planner and the verifier, so a change here changes the model, not one side.
  */
 
@@ -33,12 +37,35 @@ export const linearLoadSchema = z
 
 const positionIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a position id such as 1, 1L or R5");
 
-/** One 463L pallet position. */
+/** What a position takes when it names no unit types: one 463L pallet. */
+export const PALLET_463L_UNIT = "463L";
+
+/** One pallet or container position. */
 export const palletPositionSchema = z.strictObject({
   id: positionIdSchema,
   station: lengthSchema.describe("Fuselage station (arm) of the position's centre, from the type's datum."),
   maxWeight: massSchema.describe("Heaviest pallet (gross) the position takes."),
   maxHeight: lengthSchema.describe("Tallest pallet (with its deck) the position takes."),
+  deck: z.enum(["main", "lower"]).optional().describe("The deck it is on: main (the default) or lower."),
+  lateralArm: signedLengthSchema.optional().describe("Lateral arm of its centre from the centreline (left negative), cm; 0 when not stated."),
+  unitTypes: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe("Unit load devices it takes (ULD type ids, 463L for the military pallet); without it, a 463L pallet only."),
+  ...provenanceShape,
+});
+
+/**
+ * A cumulative limit: the units on these positions together weigh at most this (gross, tare
+ * included). With `handlingCode`, only the net weight of cargo carrying that special handling code
+ * counts (e.g. ICE, dry ice, in a lower-deck compartment). Without positions, every position.
+ */
+export const weightLimitSchema = z.strictObject({
+  id: z.string().min(1),
+  maxWeight: massSchema,
+  positions: z.array(positionIdSchema).default([]).describe("Positions it covers; empty: every position (a total)."),
+  handlingCode: z.string().min(1).optional().describe("Count only cargo with this special handling code, net of tare."),
   ...provenanceShape,
 });
 
@@ -52,6 +79,7 @@ export const balanceEnvelopePointSchema = z.strictObject({
 export const balanceEnvelopeSchema = z.strictObject({
   forwardPercentMac: z.number().finite().describe("Forward limit, %MAC."),
   aftPercentMac: z.number().finite().describe("Aft limit, %MAC."),
+  optimumPercentMac: z.number().finite().optional().describe("Centre of balance that burns the least fuel (trim drag), %MAC, when the type's data gives one."),
   byGrossWeight: z
     .array(balanceEnvelopePointSchema)
     .min(2)
@@ -84,7 +112,7 @@ export const loadModelSchema = z
   .strictObject({
     datum: z.string().min(1).describe("What station 0 is, in words."),
     positionLength: lengthSchema.describe("Length of floor a pallet position takes along the fuselage (pallet plus spacing)."),
-    positions: z.array(palletPositionSchema).min(1).describe("Every 463L position, forward to aft."),
+    positions: z.array(palletPositionSchema).min(1).describe("Every pallet or container position, forward to aft."),
     mac: z.strictObject({
       lemac: lengthSchema.describe("Station of the leading edge of the mean aerodynamic chord."),
       length: lengthSchema.describe("Length of the mean aerodynamic chord."),
@@ -98,8 +126,13 @@ export const loadModelSchema = z
         ...provenanceShape,
       })
       .describe("Everything but the load, as one mass at one arm."),
-    seatZones: z.array(seatZoneSchema).min(1),
-    floorZones: z.array(floorZoneSchema).min(1),
+    seatZones: z.array(seatZoneSchema).default([]).describe("Seats; a freighter may have none."),
+    floorZones: z.array(floorZoneSchema).default([]).describe("Floor for rolling stock; a freighter taking only pallets and containers has none."),
+    overlaps: z
+      .array(z.tuple([positionIdSchema, positionIdSchema]))
+      .default([])
+      .describe("Pairs of positions that share floor (one wide position over two narrow ones): never both loaded."),
+    weightLimits: z.array(weightLimitSchema).default([]).describe("Cumulative weight limits over groups of positions."),
     ...provenanceShape,
   })
   .superRefine((m, ctx) => {
@@ -115,6 +148,19 @@ export const loadModelSchema = z
         if (seated.has(p))
           ctx.addIssue({ code: "custom", path: ["seatZones", i, "positions", j], message: `position ${p} is in two seat zones`, input: p });
         seated.add(p);
+      }),
+    );
+    m.overlaps.forEach((pair, i) =>
+      pair.forEach((id, j) => {
+        if (!ids.has(id)) ctx.addIssue({ code: "custom", path: ["overlaps", i, j], message: `unknown position ${id}`, input: id });
+      }),
+    );
+    m.overlaps.forEach(([a, b], i) => {
+      if (a === b) ctx.addIssue({ code: "custom", path: ["overlaps", i], message: `position ${a} cannot overlap itself`, input: a });
+    });
+    m.weightLimits.forEach((l, i) =>
+      l.positions.forEach((id, j) => {
+        if (!ids.has(id)) ctx.addIssue({ code: "custom", path: ["weightLimits", i, "positions", j], message: `unknown position ${id}`, input: id });
       }),
     );
     m.floorZones.forEach((f, i) => {
@@ -137,6 +183,32 @@ export type LoadModel = z.output<typeof loadModelSchema>;
 export type PalletPosition = z.output<typeof palletPositionSchema>;
 export type SeatZone = z.output<typeof seatZoneSchema>;
 export type FloorZone = z.output<typeof floorZoneSchema>;
+export type WeightLimit = z.output<typeof weightLimitSchema>;
+
+/** The unit types a position takes. */
+export function unitTypesOf(p: PalletPosition): readonly string[] {
+  return p.unitTypes ?? [PALLET_463L_UNIT];
+}
+
+/** Position id → the positions it overlaps (both ways). */
+export function overlapsOf(model: LoadModel): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    const s = out.get(a) ?? new Set<string>();
+    s.add(b);
+    out.set(a, s);
+  };
+  for (const [a, b] of model.overlaps) {
+    add(a, b);
+    add(b, a);
+  }
+  return out;
+}
+
+/** The positions a cumulative limit covers (every position when it lists none). */
+export function limitPositions(model: LoadModel, limit: WeightLimit): readonly string[] {
+  return limit.positions.length > 0 ? limit.positions : model.positions.map((p) => p.id);
+}
 
 /** Centre of balance as a percentage of the MAC, from an arm in cm. */
 export function percentMac(model: LoadModel, armCm: number): number {

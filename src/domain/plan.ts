@@ -29,6 +29,28 @@ export const loadSchema = z.strictObject({
   passengers: z.array(passengerLoadSchema).default([]),
 });
 
+/** One piece of a pallet's build-up: where its lowest corner sits and how it lies. */
+export const palletPieceSchema = z.strictObject({
+  cargo: id.describe("Cargo line id of the piece."),
+  x: z.number().describe("cm along the pallet's 104 in usable length, from the corner of the usable surface."),
+  y: z.number().describe("cm along its 84 in usable width."),
+  z: z.number().describe("cm above the deck."),
+  l: z.number().positive().describe("Extent along x, cm."),
+  w: z.number().positive().describe("Extent along y, cm."),
+  h: z.number().positive().describe("Extent up, cm."),
+  orientation: z
+    .enum(["lwh", "wlh"])
+    .describe("Which of the piece's length and width runs along x: `lwh` as listed, `wlh` turned a quarter (pieces stand upright)."),
+});
+
+/** Where every piece of a pallet sits, for checking and drawing it from the top and the side. */
+export const palletBuildUpSchema = z.strictObject({
+  pieces: z.array(palletPieceSchema).describe("Every piece of the pallet's `items`, once each."),
+  cg: z
+    .strictObject({ x: z.number(), y: z.number(), z: z.number() })
+    .describe("Centre of gravity of the pieces, cm, in the same axes (the usable surface's centre is 132.08, 106.68)."),
+});
+
 /** A 463L pallet built at a site; its pieces travel together. */
 export const palletSchema = z.strictObject({
   id,
@@ -36,6 +58,7 @@ export const palletSchema = z.strictObject({
   items: z.array(itemLoadSchema).min(1),
   grossWeightKg: z.number().nonnegative().describe("Cargo plus pallet tare and nets."),
   heightCm: z.number().nonnegative(),
+  buildUp: palletBuildUpSchema.optional().describe("The three-dimensional build-up: each piece's place on the pallet."),
 });
 
 /**
@@ -81,6 +104,9 @@ export const legSchema = z.strictObject({
   positionsUsed: z.number().int().nonnegative().default(0),
   payloadKg: z.number().nonnegative().default(0),
   loadPlan: loadPlanSchema.optional().describe("Positions, floor and seats of the load, and its balance (types with a load model)."),
+  crew: id
+    .optional()
+    .describe("Crew flying the leg: `<tail>:crew` (the aircraft's own) or `<fleet id>@<site>:<n>` (staged). Absent: the aircraft's own crew."),
 });
 
 /** One aircraft's mission: usually a positioning leg into the country and a loaded leg out. */
@@ -185,6 +211,8 @@ export type Leg = z.output<typeof legSchema>;
 export type LoadPlan = z.output<typeof loadPlanSchema>;
 export type Load = z.output<typeof loadSchema>;
 export type Pallet = z.output<typeof palletSchema>;
+export type PalletBuildUp = z.output<typeof palletBuildUpSchema>;
+export type PalletPiece = z.output<typeof palletPieceSchema>;
 export type Convoy = z.output<typeof convoySchema>;
 export type CommercialMovement = z.output<typeof commercialMovementSchema>;
 export type ClearanceRequest = z.output<typeof clearanceRequestSchema>;

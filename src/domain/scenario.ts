@@ -3,6 +3,7 @@ import { agreementSchema } from "./agreement.ts";
 import { aircraftTypeSchema } from "./aircraft-type.ts";
 import { cargoItemSchema } from "./cargo.ts";
 import { clearanceRuleSchema } from "./clearance-rule.ts";
+import { crewDutySchema } from "./crew.ts";
 import { commercialServiceSchema, fleetEntrySchema } from "./fleet.ts";
 import { instantSchema } from "./instant-schema.ts";
 import { closingTeamSchema, personnelGroupSchema } from "./personnel.ts";
@@ -39,6 +40,7 @@ export const scenarioSchema = z
     airLegs: z.array(airLegSchema).default([]),
     roadRoutes: z.array(roadRouteSchema).default([]),
     clearanceRules: z.array(clearanceRuleSchema).default([]),
+    crewDuty: crewDutySchema.prefault({}).describe("Flight duty periods and crew rest (default: US Air Force figures)."),
   })
   .superRefine((s, ctx) => checkReferences(s, ctx));
 
@@ -92,7 +94,13 @@ function checkReferences(s: Parsed, ctx: z.RefinementCtx): void {
         `site "${t.site}" needs a closing team of ${t.minimum} but its closing_team groups hold ${team}; add personnel with category closing_team`,
       );
   });
-  s.fleet.forEach((f, i) => needSite(["fleet", i, "base"], f.base));
+  s.fleet.forEach((f, i) => {
+    needSite(["fleet", i, "base"], f.base);
+    f.crew.staged.forEach((st, j) => {
+      const site = needSite(["fleet", i, "crew", "staged", j, "site"], st.site);
+      if (site && !site.icao) issue(["fleet", i, "crew", "staged", j, "site"], `site "${st.site}" has no ICAO code: crews wait for aircraft at airfields`);
+    });
+  });
   s.commercial.forEach((c, i) => {
     const site = needSite(["commercial", i, "airport"], c.airport);
     if (site && !site.icao) issue(["commercial", i, "airport"], `site "${c.airport}" has no ICAO code: not an airport`);

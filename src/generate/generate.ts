@@ -12,6 +12,7 @@ import {
   totalSorties,
 } from "./airlift-estimate.ts";
 import { apportion } from "./apportion.ts";
+import { CHARTER_FREIGHTER, fourTypeCounts } from "./charter-fleet.ts";
 import { CARGO_CLASSES, type CargoMix, DEFAULT_CARGO_MIX } from "./cargo-catalogue.ts";
 import { type CargoLineInput, generateSiteCargo } from "./cargo-lines.ts";
 import { type HostSitePlan, layoutGeography } from "./host-geography.ts";
@@ -44,6 +45,11 @@ export interface GeneratorOptions {
   readonly mix?: CargoMix;
   /** Short name for the scenario id, e.g. `small` gives `synthetic-small-1`. */
   readonly label?: string;
+  /**
+   * Aircraft types: 2 (C-17A and C-130J-30, the default) or 4 (also a chartered Il-76TD-class freighter
+   * and a passenger charter, as a UN mission hires them).
+   */
+  readonly types?: 2 | 4;
 }
 
 /** What a generated scenario holds and the estimate behind its deadline. */
@@ -81,6 +87,14 @@ const MAX_SITES = 500;
 /** Stream numbers, so that each part of the scenario draws from its own sequence. */
 const STREAM = { geography: 1, people: 2, fleet: 3, roads: 4, dates: 5, cargo: 1000 } as const;
 
+/**
+ * Crews of a generated fleet entry: one spare crew per aircraft waits at each destination, so that an
+ * aircraft back from a sortie leaves again with a rested crew while its own rests (crew staging).
+ */
+function stagedCrews(complement: "basic" | "augmented", aircraft: number, destinations: readonly { readonly id: string }[]) {
+  return { complement, staged: destinations.map((d) => ({ site: d.id, count: assumed(aircraft) })) };
+}
+
 /** The planning epoch: withdrawals start within a year of this Monday. */
 const EPOCH_DAY = Date.UTC(2025, 0, 6) / 60_000;
 
@@ -98,6 +112,7 @@ function validateOptions(o: GeneratorOptions): void {
   check("days", o.days, 1, 3650);
   check("aircraft", o.aircraft, 1, 10_000);
   check("roadSites", o.roadSites, 0, o.sites - 1);
+  if (o.types !== undefined && o.types !== 2 && o.types !== 4) throw new RangeError(`types must be 2 or 4, got ${String(o.types)}`);
   if (o.mix) {
     const values = CARGO_CLASSES.map((c) => o.mix?.[c] ?? Number.NaN);
     if (values.some((v) => !(v >= 0) || !Number.isFinite(v)) || values.every((v) => v === 0))
@@ -198,8 +213,9 @@ export function generateWithSummary(opts: GeneratorOptions): {
   const aircraft =
     opts.aircraft ??
     clampInt(Math.ceil(sorties / (TARGET_FLYING_DAYS * dailyWorthPerAircraft(model, C17_SHARE))), 2, 400);
-  const c17 = Math.max(1, Math.round(aircraft * C17_SHARE));
-  const c130 = aircraft - c17;
+  const four = opts.types === 4 && aircraft >= 4 ? fourTypeCounts(aircraft) : undefined;
+  const c17 = four ? four.c17 : Math.max(1, Math.round(aircraft * C17_SHARE));
+  const c130 = four ? four.c130 : aircraft - c17;
 
   // Road routes: rate first (the deadline needs their transit time), trucks once the deadline is known.
   const roadRng = rng(STREAM.roads);
@@ -326,10 +342,17 @@ export function generateWithSummary(opts: GeneratorOptions): {
     personnel: groups,
     closingTeams,
     cargo,
+    ...(four ? { aircraftTypes: [CHARTER_FREIGHTER] } : {}),
     fleet: [
-      { id: "C17", type: "C-17A", count: c17, base: base.id, availability: window },
+      { id: "C17", type: "C-17A", count: c17, base: base.id, availability: window, crew: stagedCrews("basic", c17, geo.destinations) },
       ...(c130 > 0
-        ? [{ id: "C130", type: "C-130J-30", count: c130, base: base.id, availability: window }]
+        ? [{ id: "C130", type: "C-130J-30", count: c130, base: base.id, availability: window, crew: stagedCrews("augmented", c130, geo.destinations) }]
+        : []),
+      ...(four
+        ? [
+            { id: "IL76", type: CHARTER_FREIGHTER.id, count: four.freighter, base: base.id, availability: window, crew: stagedCrews("augmented", four.freighter, geo.destinations) },
+            { id: "PAX", type: "PAX-CHARTER", count: four.passenger, base: base.id, availability: window, crew: stagedCrews("augmented", four.passenger, geo.destinations) },
+          ]
         : []),
     ],
     commercial: [

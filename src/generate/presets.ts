@@ -39,6 +39,7 @@ export const GENERATOR_PRESETS: Readonly<Record<GeneratorPresetName, GeneratorOp
     days: 180,
     roadSites: 3,
     mix: MINUSMA_MIX,
+    types: 4,
   },
   xl: { label: "xl", personnel: 100_000, items: 50_000, sites: 40, seed: 1, aircraft: 300 },
 };

@@ -20,6 +20,7 @@ import type { ClearanceGate } from "./clearance-gate.ts";
 import { serviceDepartures } from "./commercial.ts";
 import { fitsPallet } from "./palletise.ts";
 import { nextOpen } from "./site-clock.ts";
+import { PARKING_SPOT_BOUND_NAME, SITE_CYCLE_BOUND_NAME, siteCycleBound } from "./bounds/site-cycle.ts";
 
 /** A bound as the planner computes it, before formatting. */
 export interface ClosureBound {
@@ -42,9 +43,24 @@ interface AircraftCycle {
  * - first-arrival: no aircraft can lift a site's cargo before clearance lead time, its first window
  *   and a positioning flight plus loading;
  * - fleet-cycle: even with no parking, hours or loading losses, the fleet's sorties by time T
- *   (first departure + k round trips at the shortest cycle) must carry all weight, positions and people.
+ *   (first departure + k round trips at the shortest cycle) must carry all weight, positions and people;
+ * - site-cycle: each site's sorties at their own round trip must fit in the fleet's aircraft time
+ *   (`bounds/site-cycle.ts`);
+ * - parking-spot: the same, with each loaded departure holding a spot of its airfield for its onload.
  */
 export function closureBounds(rs: ResolvedScenario, gate: ClearanceGate): ClosureBound[] {
+  const bounds = countingBounds(rs, gate);
+  const best = bounds.reduce((t, b) => Math.max(t, b.at), rs.start as number);
+  const until = instant(rs.start + 5 * 365 * 1440);
+  const site = siteCycleBound(rs, gate, instant(best), until);
+  if (site) bounds.push({ name: SITE_CYCLE_BOUND_NAME, ...site });
+  // The same with each airfield's parking spots: only listed when the spots make it later.
+  const spots = siteCycleBound(rs, gate, instant(Math.max(best, site?.at ?? best)), until, { spots: true });
+  if (spots && spots.at > (site?.at ?? best)) bounds.push({ name: PARKING_SPOT_BOUND_NAME, ...spots });
+  return bounds;
+}
+
+function countingBounds(rs: ResolvedScenario, gate: ClearanceGate): ClosureBound[] {
   const s = rs.scenario;
   const hostAirfields = s.sites.filter((x) => x.inHostCountry && x.icao);
   const destinations = s.sites.filter((x) => !x.inHostCountry && x.icao);
@@ -135,6 +151,7 @@ export function closureBounds(rs: ResolvedScenario, gate: ClearanceGate): Closur
   }
   return bounds;
 }
+
 
 /** Pallet positions no loading can do with less: loose pieces' own positions plus pallets needed by weight and volume. */
 export function positionsLowerBound(cargo: readonly { quantity: number; unitWeight: number; kind: string; dimensions: { length: number; width: number; height: number } }[]): number {

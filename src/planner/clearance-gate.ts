@@ -1,5 +1,5 @@
 import type { ClearanceKind, ClearanceRule } from "#domain/clearance-rule.ts";
-import { earliestFlightFiledAt } from "#domain/clearance-rule.ts";
+import { earliestFlightFiledAt, refusalFor } from "#domain/clearance-rule.ts";
 import type { Scenario } from "#domain/scenario.ts";
 import type { Instant } from "#domain/time.ts";
 
@@ -31,6 +31,27 @@ export class ClearanceGate {
     const t = rule && kindRule ? earliestFlightFiledAt(this.start, kindRule.leadTime, rule.weekend) : undefined;
     this.memo.set(k, t);
     return t;
+  }
+
+  /**
+   * Whether clearances a flight starting at `first` needs are refused or withheld then: undefined when
+   * none is, else the end of the latest such refusal (∞ for a denial). `needs` lists what the flight
+   * lands at (country and airfield) and crosses. (Conservative: the whole flight counts from `first`.)
+   */
+  refusedUntil(needs: { readonly landings: readonly { readonly country: string; readonly airfield: string }[]; readonly overflies: readonly string[] }, first: number): number | undefined {
+    let until: number | undefined;
+    const hit = (end: number | undefined) => {
+      until = Math.max(until ?? Number.NEGATIVE_INFINITY, end ?? Number.POSITIVE_INFINITY);
+    };
+    for (const l of needs.landings) {
+      const r = refusalFor(this.rules.get(l.country), "landing", l.airfield, first);
+      if (r) hit(r.to);
+    }
+    for (const c of needs.overflies) {
+      const r = refusalFor(this.rules.get(c), "overflight", undefined, first);
+      if (r) hit(r.to);
+    }
+    return until;
   }
 
   /** The latest of the earliest flight times over overflights of `countries` and an optional landing country. */

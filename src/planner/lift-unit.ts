@@ -1,5 +1,6 @@
 import type { CargoItem } from "#domain/cargo.ts";
 import type { CargoId, SiteId } from "#domain/ids.ts";
+import type { PalletBuildUp } from "#domain/plan.ts";
 
 /**
  * What moves as one piece of lift: a 463L pallet built from boxes, or a loose piece
@@ -23,6 +24,8 @@ export interface PalletUnit extends UnitBase {
   readonly id: string;
   readonly items: readonly { cargo: CargoId; quantity: number }[];
   readonly heightCm: number;
+  /** Where each piece sits (the 3-D build-up), as the plan file records it. */
+  readonly buildUp?: PalletBuildUp;
 }
 
 export interface LoosePiece extends UnitBase {

@@ -9,5 +9,6 @@ export function palletRecord(p: PalletUnit): Pallet {
     items: p.items.map((i) => ({ cargo: i.cargo, quantity: i.quantity })),
     grossWeightKg: Math.round(p.weightKg * 1000) / 1000,
     heightCm: Math.round(p.heightCm * 100) / 100,
+    ...(p.buildUp ? { buildUp: p.buildUp } : {}),
   };
 }

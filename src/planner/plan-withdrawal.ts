@@ -1,18 +1,21 @@
 import type { SiteId } from "#domain/ids.ts";
 import { type Plan, PLAN_FORMAT_VERSION } from "#domain/plan.ts";
 import type { ResolvedScenario } from "#domain/scenario-model.ts";
-import { type Instant, instant } from "#domain/time.ts";
+import { formatHuman, type Instant, instant, parseInstant } from "#domain/time.ts";
 import { closureBounds, formatBound } from "./bounds.ts";
 import { ClearanceGate } from "./clearance-gate.ts";
+import { CrewRoster } from "./crew-duty.ts";
 import { clearanceRequests } from "./clearance-requests.ts";
 import { planCommercial } from "./commercial.ts";
 import { planConvoys } from "./convoys.ts";
+import { DISPATCH_RULES, type DispatchRule } from "./dispatch-rule.ts";
 import { unitFitsType } from "./fits.ts";
-import type { PalletUnit } from "./lift-unit.ts";
+import type { LiftUnit, PalletUnit } from "./lift-unit.ts";
 import { palletRecord } from "./pallet-record.ts";
 import { buildLiftUnits } from "./palletise.ts";
 import { ParkingLedger } from "./parking-ledger.ts";
 import { CargoPool, PeoplePool } from "./pools.ts";
+import { type RoadMove, roadMoveCandidates } from "./road-move.ts";
 import { planSorties } from "./sorties.ts";
 import { siteClosures, hostDepartures, summarise } from "./summary.ts";
 
@@ -42,12 +45,42 @@ export function planWithdrawal(rs: ResolvedScenario, options: PlanOptions = {}):
   progress("bounds", 0);
   const bounds = closureBounds(rs, gate);
   progress("bounds", 1);
-  const militaryOnly = attempt(rs, gate, undefined, progress);
+  // Pallets are built once (in 3-D, the costliest step before the sorties) for both attempts.
+  const lift = new Map(rs.scenario.sites.filter((x) => x.inHostCountry).map((x) => [x.id, buildLiftUnits(x.id, rs.scenario.cargo)] as const));
+  // Improvement phase: the same greedy under each setup the scenario's size allows (dispatch rules,
+  // cargo sent by road to a better airfield); the best plan (deadline, closure, sorties) is kept, and
+  // its setup plans the commercial variant too.
+  const rules = affordableRules(lift);
+  const setups: Setup[] = [
+    ...rules.map((rule) => ({ rule, roadMoves: [] })),
+    // Cargo by road to a better airfield: the first candidate only where plans are cheap enough for more.
+    ...roadMoveCandidates(rs, lift)
+      .slice(0, rules.length > 1 ? 1 : 0)
+      .map((move) => ({ rule: rules[0] as DispatchRule, roadMoves: [move] })),
+  ];
+  let militaryOnly: Movements | undefined;
+  let setup = setups[0] as Setup;
+  setups.forEach((candidate, i) => {
+    const phase = setups.length > 1 ? `sorties (plan ${i + 1}/${setups.length})` : "sorties";
+    const bestSoFar = militaryOnly ? `best closure ${formatHuman(instant(closureOf(rs, militaryOnly)))}` : undefined;
+    const m = attempt(rs, gate, lift, candidate, (phaseName, f, detail) => progress(phaseName === "sorties" ? phase : phaseName, f, detail ?? bestSoFar));
+    if (!militaryOnly || better(rs, m, militaryOnly)) {
+      militaryOnly = m;
+      setup = candidate;
+    }
+  });
+  if (!militaryOnly) throw new Error("bug: no setup to plan with");
   const closure = closureOf(rs, militaryOnly);
   // Airline seats go to early leavers up to the military closure; when aircraft alone cannot move
   // everyone, they are open until the deadline.
   const seatsUntil = militaryOnly.unplanned.length > 0 ? rs.deadline : Math.min(closure, rs.deadline);
-  const withCommercial = rs.scenario.commercial.length > 0 ? attempt(rs, gate, instant(seatsUntil), progress) : undefined;
+  const best = `best closure ${formatHuman(instant(closure))}`;
+  const withCommercial =
+    rs.scenario.commercial.length > 0
+      ? attempt(rs, gate, lift, { ...setup, commercialUntil: instant(seatsUntil) }, (phaseName, f, detail) =>
+          progress(phaseName === "sorties" ? "sorties (airline seats)" : phaseName, f, detail ?? best),
+        )
+      : undefined;
   // On a tie the commercial variant wins: early leavers on airline seats cost no sortie (as in Niger, 2024).
   const chosen = withCommercial && !better(rs, militaryOnly, withCommercial) ? withCommercial : militaryOnly;
   const plan: Plan = {
@@ -60,6 +93,16 @@ export function planWithdrawal(rs: ResolvedScenario, options: PlanOptions = {}):
   };
   progress("done", 1);
   return plan;
+}
+
+/**
+ * The dispatch rules the improvement phase can afford: two up to twenty thousand lift units, then only
+ * the first (each rule is a whole plan; the benchmarks' time limits hold).
+ */
+function affordableRules(lift: ReadonlyMap<SiteId, readonly LiftUnit[]>): readonly DispatchRule[] {
+  let units = 0;
+  for (const list of lift.values()) units += list.length;
+  return DISPATCH_RULES.slice(0, units <= 20_000 ? 2 : 1);
 }
 
 type Movements = Pick<Plan, "pallets" | "sorties" | "convoys" | "commercial" | "clearanceRequests" | "siteClosures" | "unplanned">;
@@ -79,12 +122,22 @@ function better(rs: ResolvedScenario, a: Movements, b: Movements): boolean {
   return a.sorties.length < b.sorties.length;
 }
 
+/** What one attempt varies: the dispatch rule, cargo sent by road between airfields, airline seats. */
+interface Setup {
+  readonly rule: DispatchRule;
+  readonly roadMoves: readonly RoadMove[];
+  /** Airline seats for early leavers up to this instant (none when undefined). */
+  readonly commercialUntil?: Instant;
+}
+
 function attempt(
   rs: ResolvedScenario,
   gate: ClearanceGate,
-  commercialUntil: Instant | undefined,
+  lift: ReadonlyMap<SiteId, readonly LiftUnit[]>,
+  setup: Setup,
   progress: (phase: string, fraction: number, detail?: string) => void,
 ): Movements {
+  const { rule, commercialUntil } = setup;
   const s = rs.scenario;
   const cargo = new CargoPool();
   const people = new PeoplePool(s.personnel, rs.start);
@@ -93,7 +146,7 @@ function attempt(
   const types = [...new Set(s.fleet.filter((f) => f.count > 0).map((f) => f.type))].flatMap((t) => rs.types.get(t) ?? []);
   for (const site of s.sites) {
     if (!site.inHostCountry) continue;
-    for (const unit of buildLiftUnits(site.id, s.cargo)) {
+    for (const unit of lift.get(site.id) ?? []) {
       if (unit.kind === "pallet") pallets.push(unit);
       if (!types.some((t) => unitFitsType(unit, t))) {
         const id = unit.kind === "pallet" ? unit.id : unit.cargo.id;
@@ -121,6 +174,13 @@ function attempt(
     convoys.push(...result.convoys);
     for (const reason of result.stuck) unplanned.push({ what: "site", id: site.id, reason });
   }
+  // Cargo sent by road to a better airfield; the closing team stays until the last of it has left.
+  const cargoLeftBy = new Map<SiteId, Instant>();
+  for (const move of setup.roadMoves) {
+    const result = planConvoys(move.route, move.from, move.to, cargo, people, rs.start, convoyId, { cargoOnly: true, positions: move.positions });
+    convoys.push(...result.convoys);
+    for (const c of result.convoys) cargoLeftBy.set(move.from, instant(Math.max(cargoLeftBy.get(move.from) ?? 0, parseInstant(c.departAt) ?? 0)));
+  }
   progress("convoys", 1);
 
   const commercial = commercialUntil === undefined ? [] : planCommercial(s.commercial, people, rs.start, commercialUntil, counter("P", 3));
@@ -132,7 +192,10 @@ function attempt(
     people,
     parking: new ParkingLedger(),
     gate,
+    crews: new CrewRoster(rs.scenario.crewDuty, rs.scenario.fleet),
     nextId: counter("S", 4),
+    rule,
+    cargoLeftBy,
     onProgress: () => progress("sorties", total === 0 ? 1 : 1 - (cargo.size + people.total) / total),
   });
   for (const site of cargo.sites())

@@ -14,6 +14,13 @@ export class CargoPool {
   private readonly bySite = new Map<SiteId, WaitingUnit[]>();
   /** Memo of `earliestFor`, cleared whenever a site's queue changes. */
   private readonly earliest = new Map<string, number | undefined>();
+  /** Pallet positions of the units waiting at each site. */
+  private readonly positionsBySite = new Map<SiteId, number>();
+
+  /** Pallet positions (loose pieces' equivalents included) still waiting at a site. */
+  positionsAt(site: SiteId): number {
+    return this.positionsBySite.get(site) ?? 0;
+  }
 
   /** The earliest time a unit accepted by `fits` is waiting at the site (memoised per site and key). */
   earliestFor(site: SiteId, key: string, fits: (u: LiftUnit) => boolean): Instant | undefined {
@@ -30,6 +37,7 @@ export class CargoPool {
     const list = this.bySite.get(site) ?? [];
     list.push(waiting);
     this.bySite.set(site, list);
+    this.positionsBySite.set(site, this.positionsAt(site) + waiting.unit.positions);
   }
 
   /** Sorts every site's queue; call after adding. */
@@ -52,7 +60,10 @@ export class CargoPool {
   remove(site: SiteId, taken: ReadonlySet<WaitingUnit>): void {
     this.earliest.clear();
     const list = this.bySite.get(site);
-    if (list) this.bySite.set(site, list.filter((w) => !taken.has(w)));
+    if (!list) return;
+    const kept = list.filter((w) => !taken.has(w));
+    this.bySite.set(site, kept);
+    this.positionsBySite.set(site, kept.reduce((n, w) => n + w.unit.positions, 0));
   }
 
   sites(): SiteId[] {

@@ -15,6 +15,8 @@ import { PASSENGER_KG } from "#domain/standard-weights.ts";
 import { formatInstant, type Instant, instant } from "#domain/time.ts";
 import { type Km, km } from "#domain/units.ts";
 import type { ClearanceGate } from "./clearance-gate.ts";
+import type { CrewRoster } from "./crew-duty.ts";
+import { closedShare, type DispatchRule } from "./dispatch-rule.ts";
 import { mergeItems } from "./convoys.ts";
 import { unitFitsType } from "./fits.ts";
 import type { AircraftLoad } from "./load/aircraft-load.ts";
@@ -27,6 +29,7 @@ import { settleLoad } from "./load/settle-load.ts";
 import type { ParkingLedger } from "./parking-ledger.ts";
 import { type Boarded, type CargoPool, type PeoplePool, passengerList, type WaitingUnit } from "./pools.ts";
 import { nextOpen } from "./site-clock.ts";
+import { tailWindows } from "./tail-windows.ts";
 
 /** One aircraft of the fleet as the scheduler sees it. */
 interface Tail {
@@ -40,6 +43,8 @@ interface Tail {
   groundSince: Instant;
   lastLegLoaded: boolean;
   done: boolean;
+  /** When it may fly: its entry's availability less its out-of-service periods. */
+  readonly windows: readonly Window[];
 }
 
 interface Slot {
@@ -52,6 +57,8 @@ interface Slot {
   readonly d2: Instant;
   readonly a2: Instant;
   readonly distOut: Km;
+  /** The crew that flies both legs. */
+  readonly crew: string;
 }
 
 export interface SortieContext {
@@ -60,8 +67,23 @@ export interface SortieContext {
   readonly people: PeoplePool;
   readonly parking: ParkingLedger;
   readonly gate: ClearanceGate;
+  readonly crews: CrewRoster;
   readonly nextId: () => string;
+  /** How an aircraft picks its next site. */
+  readonly rule: DispatchRule;
+  /** The last departure of cargo from a site already planned (by road, or kept when re-planning): closing teams stay until then. */
+  readonly cargoLeftBy?: ReadonlyMap<SiteId, Instant>;
+  /** Re-planning: where each aircraft stands after the movements kept, and when it may leave again. */
+  readonly resume?: ReadonlyMap<string, TailResume>;
   readonly onProgress?: (done: number) => void;
+}
+
+/** An aircraft's state after the movements a re-plan keeps. */
+export interface TailResume {
+  readonly at: SiteId;
+  readonly readyAt: Instant;
+  readonly groundSince: Instant;
+  readonly lastLegLoaded: boolean;
 }
 
 export interface SortieResult {
@@ -73,35 +95,67 @@ export interface SortieResult {
 const MAX_SLOT_ITERATIONS = 5000;
 
 /**
- * Greedy list scheduling of sorties: the aircraft free soonest takes the site where it can load
- * soonest (earliest departure that respects hours, parking, clearance lead times and its
- * availability), loads by priority, fills seats, and flies to the nearest destination.
+ * Greedy list scheduling of sorties: each aircraft's best slot (see `dispatch-rule.ts`) at the site
+ * where it can load soonest (earliest departure that respects hours, parking, crews, clearance lead
+ * times and refusals and its availability); the earliest such departure over all aircraft goes first.
+ * It loads by priority, fills seats, and flies to the destination where it can leave again soonest.
  */
 export function planSorties(ctx: SortieContext): SortieResult {
   const { rs, cargo, people, parking } = ctx;
   const tails = expandFleet(rs);
+  for (const t of tails) {
+    const r = ctx.resume?.get(t.id);
+    if (!r) continue;
+    t.at = r.at;
+    t.readyAt = instant(Math.max(t.readyAt, r.readyAt));
+    t.groundSince = r.groundSince;
+    t.lastLegLoaded = r.lastLegLoaded;
+  }
   for (const t of tails) parking.park(site(rs, t.at), t.type.parkingClass, t.id, t.groundSince);
   const sorties: Sortie[] = [];
-  const lastCargoAt = new Map<SiteId, Instant>();
+  const lastCargoAt = new Map<SiteId, Instant>(ctx.cargoLeftBy ?? []);
   const destinations = rs.scenario.sites.filter((s) => !s.inHostCountry && s.icao);
   let idle = 0;
+  // Dispatch by the earliest loaded departure over all aircraft, not by the aircraft free soonest:
+  // a slow or far aircraft must not take a load that another would lift sooner. Each tail keeps the
+  // departure of its best slot when last looked at (`key`); that slot is taken only when no other
+  // tail's key is earlier, else the tail waits in line with its new key (lazy re-evaluation).
+  const key = new Map<Tail, number>(tails.map((t) => [t, t.readyAt]));
   while (cargo.size > 0 || people.total > 0) {
-    const tail = tails.filter((t) => !t.done).sort((a, b) => a.readyAt - b.readyAt || a.id.localeCompare(b.id))[0];
+    let tail: Tail | undefined;
+    let next = Number.POSITIVE_INFINITY;
+    let readySoonest = Number.POSITIVE_INFINITY;
+    for (const t of tails) {
+      if (t.done) continue;
+      readySoonest = Math.min(readySoonest, t.readyAt);
+      const k = key.get(t) ?? t.readyAt;
+      const kt = tail ? (key.get(tail) ?? tail.readyAt) : Number.POSITIVE_INFINITY;
+      if (!tail || k < kt || (k === kt && t.id.localeCompare(tail.id) < 0)) {
+        if (tail) next = Math.min(next, kt);
+        tail = t;
+      } else next = Math.min(next, k);
+    }
     if (!tail) break;
     // Every later query starts at or after the earliest ready tail.
-    parking.prune(tail.readyAt);
+    parking.prune(instant(readySoonest));
     const best = bestSlot(ctx, tail, destinations, lastCargoAt);
     if (!best) {
       tail.done = true;
+      continue;
+    }
+    if (best.d2 > next) {
+      key.set(tail, best.d2);
       continue;
     }
     const sortie = fly(ctx, tail, best, lastCargoAt);
     if (!sortie) {
       // Nothing could board at that slot (people not yet free to go): look again later.
       tail.readyAt = instant(best.d2 + 60);
+      key.set(tail, tail.readyAt);
       if (++idle > 20_000) tail.done = true;
       continue;
     }
+    key.set(tail, tail.readyAt);
     idle = 0;
     sorties.push(sortie);
     ctx.onProgress?.(sorties.length);
@@ -118,19 +172,25 @@ function site(rs: ResolvedScenario, id: string): Site {
 function expandFleet(rs: ResolvedScenario): Tail[] {
   return rs.scenario.fleet.flatMap((fleet) => {
     const type = rs.types.get(fleet.type);
-    const window = [...fleet.availability].sort((a, b) => a.from - b.from)[0];
-    if (!type || !window) return [];
-    const from = instant(Math.max(window.from, rs.start));
-    return Array.from({ length: fleet.count }, (_, i) => ({
-      id: `${fleet.id}-${i + 1}`,
-      fleet,
-      type,
-      at: fleet.base,
-      readyAt: from,
-      groundSince: window.from,
-      lastLegLoaded: false,
-      done: false,
-    }));
+    if (!type) return [];
+    return Array.from({ length: fleet.count }, (_, i) => {
+      const windows = tailWindows(fleet, i + 1);
+      const window = windows[0];
+      if (!window) return [];
+      return [
+        {
+          id: `${fleet.id}-${i + 1}`,
+          fleet,
+          type,
+          at: fleet.base,
+          readyAt: instant(Math.max(window.from, rs.start)),
+          groundSince: window.from,
+          lastLegLoaded: false,
+          done: false,
+          windows,
+        },
+      ];
+    }).flat();
   });
 }
 
@@ -149,21 +209,42 @@ function candidateSites(ctx: SortieContext, tail: Tail): Site[] {
   return out;
 }
 
+/** The tail's slot, by the dispatch rule (see `dispatch-rule.ts`). */
 function bestSlot(ctx: SortieContext, tail: Tail, destinations: readonly Site[], lastCargoAt: Map<SiteId, Instant>): Slot | undefined {
-  let best: { slot: Slot; remaining: number } | undefined;
+  const perSite: { slot: Slot; work: number }[] = [];
   for (const s of candidateSites(ctx, tail)) {
     const notBefore = readyToLoad(ctx, tail, s, lastCargoAt);
     if (notBefore === undefined) continue;
+    // Per site, the destination of the earliest loaded departure; among equals, the one where the
+    // aircraft can leave again soonest (a crew staged there, or the own crew's rest).
+    let best: Slot | undefined;
+    let bestAgain = Number.POSITIVE_INFINITY;
     for (const d of destinations) {
       const slot = findSlot(ctx, tail, s, d, notBefore);
       if (!slot) continue;
-      const remaining = ctx.cargo.at(s.id).length;
-      if (!best || slot.d2 < best.slot.d2 || (slot.d2 === best.slot.d2 && (remaining > best.remaining || (remaining === best.remaining && slot.a2 < best.slot.a2))))
-        best = { slot, remaining };
+      const again = Math.max(slot.a2 + groundMinutes(tail.type, d, { unloading: true, loading: false }), ctx.crews.readyAgainAt(tail.fleet, d.id, slot.a2));
+      if (!best || slot.d2 < best.d2 || (slot.d2 === best.d2 && (again < bestAgain || (again === bestAgain && slot.a2 < best.a2)))) {
+        best = slot;
+        bestAgain = again;
+      }
     }
+    if (!best) continue;
+    const length = best.a2 - (best.d1 ?? best.d2);
+    const work = (ctx.cargo.positionsAt(s.id) + ctx.people.count(s.id) / PEOPLE_PER_POSITION) * length * (1 + ctx.rule.hoursWeight * closedShare(s.operatingHours));
+    perSite.push({ slot: best, work });
   }
-  return best?.slot;
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const p of perSite) earliest = Math.min(earliest, p.slot.d2);
+  let chosen: { slot: Slot; work: number } | undefined;
+  for (const p of perSite) {
+    if (p.slot.d2 > earliest + ctx.rule.patienceMinutes) continue;
+    if (!chosen || p.work > chosen.work || (p.work === chosen.work && (p.slot.d2 < chosen.slot.d2 || (p.slot.d2 === chosen.slot.d2 && p.slot.a2 < chosen.slot.a2)))) chosen = p;
+  }
+  return chosen?.slot;
 }
+
+/** Seats that weigh as one pallet position in a site's work left (a C-17 trades about 5 seats a position). */
+const PEOPLE_PER_POSITION = 5;
 
 /** The earliest time anything at the site may leave on this tail; `undefined` if nothing ever can. */
 function readyToLoad(ctx: SortieContext, tail: Tail, s: Site, lastCargoAt: Map<SiteId, Instant>): Instant | undefined {
@@ -200,7 +281,7 @@ function findSlot(ctx: SortieContext, tail: Tail, s: Site, d: Site, notBefore: I
   const cls = type.parkingClass;
   const clearIn = legIn ? gate.earliestFor(legIn.overflies, s.country) : rs.start;
   const clearOut = gate.earliestFor(legOut.overflies, d.country);
-  let window = windowAt(tail.fleet.availability, tail.readyAt);
+  let window = windowAt(tail.windows, tail.readyAt);
   if (!window) return undefined;
   let d1 = Math.max(tail.readyAt, clearIn, window.from, rs.start);
   for (let i = 0; i < MAX_SLOT_ITERATIONS; i++) {
@@ -236,7 +317,7 @@ function findSlot(ctx: SortieContext, tail: Tail, s: Site, d: Site, notBefore: I
       continue;
     }
     if (a2 > window.to || (legIn ? d1 : d2) < window.from) {
-      const next = windowAt(tail.fleet.availability, window.to);
+      const next = windowAt(tail.windows, window.to);
       if (!next || next === window) return undefined;
       window = next;
       d1 = Math.max(d1, next.from);
@@ -257,7 +338,34 @@ function findSlot(ctx: SortieContext, tail: Tail, s: Site, d: Site, notBefore: I
       continue;
     }
     if (!withinHours(s.operatingHours, instant(d2))) return undefined;
+    // No flight while a clearance it needs is refused or delayed.
+    const refused = gate.refusedUntil(
+      {
+        landings: [...(legIn ? [{ country: s.country, airfield: s.id }] : []), { country: d.country, airfield: d.id }],
+        overflies: [...(legIn?.overflies ?? []), ...legOut.overflies],
+      },
+      legIn ? d1 : d2,
+    );
+    if (refused !== undefined) {
+      if (!Number.isFinite(refused)) return undefined;
+      d1 = Math.max(d1 + 1, refused);
+      continue;
+    }
+    // A crew within its duty period for both legs, else wait until one has rested.
+    const crew = ctx.crews.choose(tail.id, tail.fleet, type.id, tail.at, legIn ? d1 : d2, a2);
+    if ("never" in crew) {
+      // Too long a duty: when it is the wait on the ground for the site to open, leave later instead.
+      const wait = a1 !== undefined ? d2 - (a1 + ground) : 0;
+      if (wait <= 0) return undefined;
+      d1 += wait;
+      continue;
+    }
+    if ("retryAt" in crew) {
+      d1 = Math.max(d1 + 1, crew.retryAt);
+      continue;
+    }
     return {
+      crew: crew.crew,
       site: s,
       dest: d,
       legIn,
@@ -446,6 +554,7 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
       overflies: [...slot.legIn.overflies],
       positionsUsed: 0,
       payloadKg: 0,
+      crew: slot.crew,
     });
     parking.depart(here, type.parkingClass, tail.id, slot.d1);
     parking.park(s, type.parkingClass, tail.id, slot.a1, slot.d2);
@@ -466,7 +575,9 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
     positionsUsed: positions,
     payloadKg: Math.round((kg + pax * PASSENGER_KG) * 1000) / 1000,
     ...(loadPlan ? { loadPlan } : {}),
+    crew: slot.crew,
   });
+  ctx.crews.fly(tail.id, tail.fleet, slot.crew, tail.at, slot.d1 ?? slot.d2, slot.a2, slot.dest.id);
   parking.park(slot.dest, type.parkingClass, tail.id, slot.a2);
   tail.at = slot.dest.id;
   tail.groundSince = slot.a2;

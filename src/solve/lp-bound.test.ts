@@ -61,11 +61,14 @@ describe("the LP bound on airlifts small enough to schedule by hand", () => {
       else expect(bound).toBeGreaterThanOrEqual(hhmm(6));
     });
 
-  it("beats the planner's own bounds where spots bind", () => {
+  it("where spots bind, reaches the optimum, as the planner's parking-spot bound now does too", () => {
     const rs = resolve(tinyAirlift({ aircraft: 2, spots: 1, pieces: 4, block: 60, onload: 120, offload: 0 }));
     const plan = planWithdrawal(rs);
-    expect(at(plan.summary.lowerBoundAt)).toBe(hhmm(7));
-    expect(lpBound(rs, rs.deadline, at(plan.summary.lowerBoundAt))).toBe(hhmm(9));
+    // The fleet-cycle bound alone says 07:00; the site-cycle bound with the airfield's one spot, 09:00.
+    expect(plan.bounds.find((b) => b.name === "fleet-cycle")?.at).toBe("2025-01-06T07:00:00Z");
+    expect(at(plan.summary.lowerBoundAt)).toBe(hhmm(9));
+    expect(plan.summary.bindingBound).toBe("parking-spot");
+    expect(lpBound(rs, rs.deadline, hhmm(7))).toBe(hhmm(9));
   });
 
   it("is the start when nothing has to move", () => {

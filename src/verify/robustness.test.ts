@@ -47,6 +47,28 @@ const people = fc.array(fc.record({ group: groupId, count: fc.integer({ min: 1, 
 const load = fc.record({ pallets: fc.array(palletId, { maxLength: 4 }), items, passengers: people });
 const countries = fc.array(fc.constantFrom("XH", "XT", "XD", "ZZ"), { maxLength: 4 });
 
+// Load plans that name real and unknown positions, zones and pieces, anywhere along the fuselage.
+const loadPlan = fc.record({
+  positions: fc.array(
+    fc.record({
+      position: fc.constantFrom("1L", "9R", "3", "8", "X9"),
+      pallet: fc.option(palletId, { nil: undefined }),
+      item: fc.option(cargoId, { nil: undefined }),
+    }),
+    { maxLength: 4 },
+  ),
+  floor: fc.array(
+    fc.record({ item: cargoId, fromCm: fc.integer({ min: -100, max: 4000 }), toCm: fc.integer({ min: -100, max: 4000 }) }),
+    { maxLength: 4 },
+  ),
+  seats: fc.array(
+    fc.record({ zone: fc.constantFrom("sidewall", "CL1", "P1", "forward", "nope"), count: fc.integer({ min: 1, max: 120 }) }),
+    { maxLength: 3 },
+  ),
+  cgPercentMac: fc.integer({ min: -50, max: 80 }),
+  totalKg: fc.integer({ min: 0, max: 100_000 }),
+});
+
 const leg = fc.record({
   from: siteId,
   to: siteId,
@@ -56,6 +78,7 @@ const leg = fc.record({
   load: fc.option(load, { nil: undefined }),
   positionsUsed: fc.integer({ min: 0, max: 30 }),
   payloadKg: fc.integer({ min: 0, max: 100_000 }),
+  loadPlan: fc.option(loadPlan, { nil: undefined }),
 });
 
 const plan: fc.Arbitrary<PlanInput> = fc

@@ -74,7 +74,25 @@ interface Case {
   readonly what: string;
   readonly plan?: (p: Plan) => void;
   readonly scenario?: (s: ScenarioInput) => void;
+  /** The change breaks this rule and no other (the load-plan rules are crafted so). */
+  readonly only?: boolean;
 }
+
+/** The library's C-17A with some figures changed, as a scenario's own type. */
+function c17With(s: ScenarioInput, change: (t: NonNullable<ScenarioInput["aircraftTypes"]>[number]) => void): void {
+  const library = JSON.parse(read("data/aircraft-types.json")) as { aircraftTypes: NonNullable<ScenarioInput["aircraftTypes"]> };
+  const c17 = structuredClone(
+    must(
+      library.aircraftTypes.find((t) => t.id === "C-17A"),
+      "C-17A",
+    ),
+  );
+  change(c17);
+  s.aircraftTypes = [c17];
+}
+
+/** The load plan of a sortie's leg. */
+const loadPlanOf = (p: Plan, sortie: string, n: number) => must(leg(p, sortie, n).loadPlan, `load plan of ${sortie}`);
 
 /** One crafted invalid plan (or scenario change) per code: a small mutation of the valid plan. */
 const CASES: readonly Case[] = [
@@ -171,6 +189,35 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    code: "aircraft.out_of_service",
+    what: "the first C-17 broken down on the morning it flies",
+    scenario: (s) => {
+      fleetEntry(s, "C17").outOfService = [{ aircraft: 1, from: "2025-03-06T08:00:00Z", to: "2025-03-08T00:00:00Z", reason: "hydraulic leak" }];
+    },
+  },
+  {
+    code: "crew.unknown",
+    what: "a staged crew the fleet does not stage",
+    plan: (p) => {
+      leg(p, "S1", 2).crew = "C17@HOME:1";
+    },
+  },
+  {
+    code: "crew.continuity",
+    what: "the first C-17's crew flying the second one while it is still in the air",
+    plan: (p) => {
+      leg(p, "S2", 1).crew = "C17-1:crew";
+      leg(p, "S2", 2).crew = "C17-1:crew";
+    },
+  },
+  {
+    code: "crew.duty",
+    what: "a basic crew limited to 10 hours of duty",
+    scenario: (s) => {
+      s.crewDuty = { basicDutyPeriod: 600 };
+    },
+  },
+  {
     code: "leg.route",
     what: "a leg's countries misstated",
     plan: (p) => {
@@ -263,6 +310,53 @@ const CASES: readonly Case[] = [
       const s2 = legLoad(p, "S2", 2);
       s1.pallets = s1.pallets.map((x) => (x === "PB5" ? "PC1" : x));
       s2.pallets = s2.pallets.map((x) => (x === "PC1" ? "PB5" : x));
+    },
+  },
+  {
+    code: "load.balance",
+    what: "the C-17's forward limit moved to 22 %MAC: S1 balances at 21.4",
+    only: true,
+    scenario: (s) =>
+      c17With(s, (t) => {
+        const model = t.loadModel;
+        if (model) model.envelope = { forwardPercentMac: 22, aftPercentMac: 37 };
+      }),
+  },
+  {
+    code: "load.position",
+    what: "two pallets on position 8L (8R left empty)",
+    only: true,
+    plan: (p) => {
+      must(
+        loadPlanOf(p, "S1", 2).positions.find((x) => x.pallet === "PB4"),
+        "PB4",
+      ).position = "8L";
+    },
+  },
+  {
+    code: "load.floor",
+    what: "a generator 2 m long on the floor (it is 2.5 × 1.1 m)",
+    only: true,
+    plan: (p) => {
+      const gen = must(loadPlanOf(p, "S1", 2).floor[3], "a generator");
+      gen.fromCm = 2491.34;
+      gen.toCm = 2691.34;
+    },
+  },
+  {
+    code: "load.placement",
+    what: "seats for 53 of S1's 54 passengers",
+    only: true,
+    plan: (p) => {
+      must(loadPlanOf(p, "S1", 2).seats[0], "sidewall seats").count = 53;
+    },
+  },
+  {
+    code: "load.hazard",
+    what: "the crypto gear declared 1.1E explosives, on S2 with the fuel cans (class 3)",
+    only: true,
+    scenario: (s) => {
+      cargoLine(s, "crypto").hazard = { class: 1, division: "1.1E" };
     },
   },
   {
@@ -408,6 +502,17 @@ const CASES: readonly Case[] = [
       }),
   },
   {
+    code: "clearance.refused",
+    what: "XT delaying its overflight clearances by two days",
+    scenario: (s) => {
+      const xt = must(
+        s.clearanceRules?.find((r) => r.country === "XT"),
+        "XT rule",
+      );
+      xt.refusals = [{ kind: "overflight", from: "2025-03-05T00:00:00Z", to: "2025-03-07T00:00:00Z" }];
+    },
+  },
+  {
     code: "summary.mismatch",
     what: "three sorties claimed",
     plan: (p) => {
@@ -434,6 +539,7 @@ describe("one crafted invalid plan per rule", () => {
     const report = verifyPlan(resolvedFrom(s), p);
     expect(report.ok).toBe(false);
     expect(codes(report), explain(report)).toContain(c.code);
+    if (c.only) expect(codes(report), explain(report)).toEqual([c.code]);
     const hit = report.violations.find((v) => v.code === c.code);
     expect(hit?.message.length ?? 0).toBeGreaterThan(10);
   });

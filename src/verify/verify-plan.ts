@@ -1,5 +1,8 @@
 import type { ResolvedScenario } from "#domain/scenario-model.ts";
 import { checkAircraft } from "./aircraft.ts";
+import { checkCrews } from "./crews.ts";
+import { checkAircraftOutages } from "./aircraft-outages.ts";
+import { checkClearanceRefusals } from "./clearance-refusals.ts";
 import { checkAirfields } from "./airfields.ts";
 import { checkClearances } from "./clearances.ts";
 import { checkClosingTeams } from "./closing-team.ts";
@@ -8,7 +11,10 @@ import { checkConservation } from "./conservation.ts";
 import { buildContext, type VerifyContext } from "./context.ts";
 import { checkConvoys } from "./convoys.ts";
 import { checkLegs } from "./legs.ts";
+import { checkLoadHazards } from "./load-hazard.ts";
+import { checkLoadPlans } from "./load-plans.ts";
 import { checkLoads } from "./loads.ts";
+import { checkPalletBuildUps } from "./pallet-build-up.ts";
 import { checkPallets } from "./pallets.ts";
 import { checkParking } from "./parking.ts";
 import { checkPersonnelWindows } from "./personnel.ts";
@@ -26,16 +32,22 @@ export interface RuleFamilyCounts {
   readonly conservation: number;
   readonly timing: number;
   readonly aircraft: number;
+  readonly crews: number;
+  readonly outages: number;
   readonly legs: number;
   readonly airfields: number;
   readonly parking: number;
   readonly loads: number;
+  readonly loadPlans: number;
+  readonly hazards: number;
   readonly pallets: number;
+  readonly buildUps: number;
   readonly convoys: number;
   readonly commercial: number;
   readonly personnel: number;
   readonly closingTeams: number;
   readonly clearances: number;
+  readonly refusals: number;
   readonly summary: number;
 }
 
@@ -50,16 +62,22 @@ function runFamilies(ctx: VerifyContext, sink: ViolationSink): RuleFamilyCounts 
     conservation: checkConservation(ctx, sink),
     timing: checkTiming(ctx, sink),
     aircraft: checkAircraft(ctx, sink),
+    crews: checkCrews(ctx, sink),
+    outages: checkAircraftOutages(ctx, sink),
     legs: checkLegs(ctx, sink),
     airfields: checkAirfields(ctx, sink),
     parking: checkParking(ctx, sink),
     loads: checkLoads(ctx, sink),
+    loadPlans: checkLoadPlans(ctx, sink),
+    hazards: checkLoadHazards(ctx, sink),
     pallets: checkPallets(ctx, sink),
+    buildUps: checkPalletBuildUps(ctx, sink),
     convoys: checkConvoys(ctx, sink),
     commercial: checkCommercial(ctx, sink),
     personnel: checkPersonnelWindows(ctx, sink),
     closingTeams: checkClosingTeams(ctx, sink),
     clearances: checkClearances(ctx, sink),
+    refusals: checkClearanceRefusals(ctx, sink),
     summary: checkSummary(ctx, sink),
   };
 }
@@ -70,16 +88,22 @@ const NOTHING_CHECKED: RuleFamilyCounts = {
   conservation: 0,
   timing: 0,
   aircraft: 0,
+  crews: 0,
+  outages: 0,
   legs: 0,
   airfields: 0,
   parking: 0,
   loads: 0,
+  loadPlans: 0,
+  hazards: 0,
   pallets: 0,
+  buildUps: 0,
   convoys: 0,
   commercial: 0,
   personnel: 0,
   closingTeams: 0,
   clearances: 0,
+  refusals: 0,
   summary: 0,
 };
 

@@ -1,5 +1,6 @@
 import type { AircraftType } from "#domain/aircraft-type.ts";
 import { firstConflict, formatHazard } from "#domain/hazard-compatibility.ts";
+import { limitPositions, overlapsOf, PALLET_463L_UNIT, unitTypesOf } from "#domain/load-model.ts";
 import { allowableLoad } from "#domain/payload-range.ts";
 import { PASSENGER_KG } from "#domain/standard-weights.ts";
 import { km } from "#domain/units.ts";
@@ -59,6 +60,16 @@ export function assessLoad(req: AssessRequest): AircraftLoad {
       add("fit", `${a.unit.ref} weighs ${kg(a.unit.weightKg)}; position ${pos.id} takes ${kg(pos.maxWeight)}`);
     if (a.unit.heightCm > pos.maxHeight + 0.01)
       add("fit", `${a.unit.ref} is ${cm(a.unit.heightCm)} high; position ${pos.id} takes ${cm(pos.maxHeight)}`);
+    if (!unitTypesOf(pos).includes(PALLET_463L_UNIT)) add("fit", `position ${pos.id} takes ${unitTypesOf(pos).join(", ")}, not a 463L pallet`);
+  }
+  // Positions sharing floor are never both loaded; groups of positions keep their cumulative limits
+  // (a limit on a handling code counts nothing here: military cargo carries no such codes).
+  const overlaps = overlapsOf(model);
+  for (const id of held.keys()) for (const o of overlaps.get(id) ?? []) if (id < o && held.has(o)) add("positions", `positions ${id} and ${o} overlap and are both loaded`);
+  for (const l of model.weightLimits) {
+    if (l.handlingCode !== undefined) continue;
+    const sum = limitPositions(model, l).reduce((n, id) => n + (held.get(id)?.weightKg ?? 0), 0);
+    if (sum > l.maxWeight + WEIGHT_EPS) add("positions", `pallets on ${l.id} weigh ${kg(sum)}; its limit is ${kg(l.maxWeight)}`);
   }
 
   const covered = new Set<string>();

@@ -1,6 +1,6 @@
 import type { AircraftType } from "#domain/aircraft-type.ts";
 import { compatible, firstConflict, formatHazard } from "#domain/hazard-compatibility.ts";
-import { armOfPercentMac, envelopeAt, type LoadModel, type PalletPosition, type SeatZone } from "#domain/load-model.ts";
+import { armOfPercentMac, envelopeAt, type LoadModel, PALLET_463L_UNIT, type PalletPosition, type SeatZone, unitTypesOf } from "#domain/load-model.ts";
 import { allowableLoad } from "#domain/payload-range.ts";
 import { PASSENGER_KG } from "#domain/standard-weights.ts";
 import { km } from "#domain/units.ts";
@@ -9,6 +9,7 @@ import { assessLoad, emptyFailure } from "./assess.ts";
 import { balanceAt, type PassengerCheckpoint, passengerCheckpoints } from "./balance.ts";
 import { floorFits, orientations, positionsCovered } from "./floor.ts";
 import type { LoadUnit } from "./load-unit.ts";
+import { limitExcess, positionConfiguration } from "./position-rules.ts";
 
 export interface LoadRequest {
   readonly type: AircraftType;
@@ -66,6 +67,8 @@ export function planAircraftLoad(req: LoadRequest): AircraftLoad {
     return fail("seats", `${passengers} passengers; a ${type.id} seats ${model.seatZones.reduce((n, z) => n + z.seats, 0)}`);
 
   const cargoKg = units.reduce((n, u) => n + u.weightKg, 0);
+  // Overlapping positions are never both loaded: plan on one configuration of them.
+  const configuration = positionConfiguration(model);
   const target = armOfPercentMac(model, midEnvelope(model, model.operating.weight + totalKg));
   let best: AircraftLoad | undefined;
   let lastReason: { code: LoadFailure; reason: string } = { code: "positions", reason: "no room for the load" };
@@ -90,7 +93,7 @@ export function planAircraftLoad(req: LoadRequest): AircraftLoad {
       if (tried.has(signature)) continue;
       tried.add(signature);
       const blocked = new Set(floor.flatMap((f) => positionsCovered(model, { from: f.fromCm, to: f.toCm })));
-      const free = model.positions.filter((p) => !reservedPositions.has(p.id) && !blocked.has(p.id));
+      const free = model.positions.filter((p) => configuration.has(p.id) && !reservedPositions.has(p.id) && !blocked.has(p.id));
       const floorMoment = floor.reduce((n, f) => n + f.unit.weightKg * ((f.fromCm + f.toCm) / 2), 0);
       const assignment = assignPallets(posUnits, free, { model, checkpoints, cargoKg, baseMoment: floorMoment, target });
       if (!assignment) {
@@ -122,9 +125,9 @@ const marginOf = (l: AircraftLoad) => Math.min(l.margins.cgLow, l.margins.cgHigh
 
 const kgText = (n: number) => `${Math.round(n).toLocaleString("en-US")} kg`;
 
-/** Whether a unit may stand on a position. */
+/** Whether a unit may stand on a position: a 463L position, within its weight and height. */
 export function fits(u: LoadUnit, p: PalletPosition): boolean {
-  return u.weightKg <= p.maxWeight + 1e-6 && u.heightCm <= p.maxHeight + 0.01;
+  return u.weightKg <= p.maxWeight + 1e-6 && u.heightCm <= p.maxHeight + 0.01 && unitTypesOf(p).includes(PALLET_463L_UNIT);
 }
 
 function midEnvelope(model: LoadModel, grossKg: number): number {
@@ -415,6 +418,17 @@ function improve(units: readonly LoadUnit[], free: readonly PalletPosition[], ok
   const st = (q: number) => free[q]?.station ?? 0;
   const w = (i: number) => units[i]?.weightKg ?? 0;
   let moment = ctx.baseMoment + at.reduce((s, q, i) => s + w(i) * st(q), 0);
+  // Cumulative limits (when the type has any): no move may break one further.
+  const limited = ctx.model.weightLimits.length > 0;
+  const kgAt = () => new Map(at.map((q, i) => [free[q]?.id ?? "", w(i)] as const));
+  const excessAfter = (i: number, q: number, j: number, from: number) => {
+    const m = kgAt();
+    m.delete(free[from]?.id ?? "");
+    m.set(free[q]?.id ?? "", w(i));
+    if (j >= 0) m.set(free[from]?.id ?? "", w(j));
+    return limitExcess(ctx.model, m);
+  };
+  let excess = limited ? limitExcess(ctx.model, kgAt()) : 0;
   const margin = (mc: number) => balanceAt(ctx.model, ctx.checkpoints, ctx.cargoKg, mc).margin;
   let current = margin(moment);
   for (let iter = 0; iter < 4 * units.length + 8; iter++) {
@@ -428,6 +442,7 @@ function improve(units: readonly LoadUnit[], free: readonly PalletPosition[], ok
         if (j >= 0 && (j < i || !ok[j]?.[from])) continue;
         const delta = j < 0 ? w(i) * (st(q) - st(from)) : (w(i) - w(j)) * (st(q) - st(from));
         if (delta === 0) continue;
+        if (limited && excessAfter(i, q, j, from) > excess + 1e-6) continue;
         const mNew = margin(moment + delta);
         if (mNew > bestMargin + 1e-9) {
           bestMargin = mNew;
@@ -446,6 +461,7 @@ function improve(units: readonly LoadUnit[], free: readonly PalletPosition[], ok
     } else owner[from] = -1;
     moment += delta;
     current = bestMargin;
+    if (limited) excess = limitExcess(ctx.model, kgAt());
   }
   return { at, margin: current };
 }

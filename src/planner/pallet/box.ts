@@ -41,6 +41,16 @@ export interface PalletBox {
   readonly maxLoadOnTop?: number;
 }
 
+/** A cuboid [x0, x1) × [y0, y1) × [z0, z1) inside the container that must stay empty. */
+export interface KeepOut {
+  readonly x0: number;
+  readonly y0: number;
+  readonly z0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly z1: number;
+}
+
 /** What the boxes go into: usable length × width × height and the most payload it takes. */
 export interface PalletContainer {
   readonly length: number;
@@ -48,6 +58,11 @@ export interface PalletContainer {
   readonly height: number;
   /** Most total weight of the boxes (default: no limit). */
   readonly maxPayload?: number;
+  /**
+   * Parts of the box that must stay empty: a ULD's contour (the slope of a container's base, the
+   * curve of the fuselage over a pallet, a rim). Nothing rests on them. Default none.
+   */
+  readonly keepOut?: readonly KeepOut[];
 }
 
 /** Where one box went: its lowest corner (x, y, z), its extent along each axis, and how it lies. */

@@ -16,7 +16,7 @@ import {
   type Point3,
   THIS_SIDE_UP,
 } from "./box.ts";
-import { packPallet } from "./pack-pallet.ts";
+import { packContainers } from "./pack-containers.ts";
 
 /** The usable box of a 463L pallet in a full-height position: 104 × 84 in, 96 in less the 2.25 in deck, 10,000 lb less 355 lb tare with nets. */
 export const PALLET_463L: PalletContainer = {
@@ -59,8 +59,8 @@ export interface Build463LOptions extends PackOptions {
 }
 
 /**
- * Builds 463L pallets from pieces, one pallet at a time: each pallet is packed with
- * {@link packPallet} from the pieces still left, until every piece that fits a pallet is on one.
+ * Builds 463L pallets from pieces, one pallet at a time ({@link packContainers}): each pallet is
+ * packed from the pieces still left, until every piece that fits a pallet is on one.
  * The time budget and the iteration limit apply per pallet. Keeping incompatible cargo
  * (hazard classes, priorities, sensitive items) on separate pallets is the caller's job: call once
  * per group.
@@ -70,25 +70,17 @@ export interface Build463LOptions extends PackOptions {
  */
 export function build463L(pieces: readonly PalletBox[], opts: Build463LOptions = {}): Build463LResult {
   const container: PalletContainer = { ...PALLET_463L, height: opts.usableHeightCm ?? PALLET_463L.height };
-  const pallets: Built463LPallet[] = [];
-  let left = pieces;
-  for (let i = 0; left.length > 0; i++) {
-    const r = packPallet(left, container, { ...opts, seed: (opts.seed ?? 1) + i });
-    if (r.placements.length === 0) break;
-    const top = r.placements.reduce((h, p) => Math.max(h, p.z + p.h), 0);
-    pallets.push({
-      placements: r.placements,
-      cargoKg: r.weight,
-      grossKg: r.weight + PALLET_TARE_KG,
-      heightCm: top + PALLET_DECK_CM,
-      volumeUtilisation: r.volumeUtilisation,
-      cg: r.cg,
-      cgOffset: r.cgOffset,
-    });
-    const unplaced = new Set(r.unplaced);
-    left = left.filter((p) => unplaced.has(p.id));
-  }
-  return { pallets, unplaceable: left.map((p) => p.id) };
+  const packed = packContainers(pieces, container, opts);
+  const pallets: Built463LPallet[] = packed.containers.map((r) => ({
+    placements: r.placements,
+    cargoKg: r.weight,
+    grossKg: r.weight + PALLET_TARE_KG,
+    heightCm: r.placements.reduce((h, p) => Math.max(h, p.z + p.h), 0) + PALLET_DECK_CM,
+    volumeUtilisation: r.volumeUtilisation,
+    cg: r.cg,
+    cgOffset: r.cgOffset,
+  }));
+  return { pallets, unplaceable: packed.unplaced };
 }
 
 /**

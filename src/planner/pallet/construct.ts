@@ -1,6 +1,6 @@
 import { type Block, bestBlockIn, candidateBlocks } from "./block.ts";
 import type { BoxType } from "./box-type.ts";
-import { cutSpaces, EPS, footprintsOverlap, type Region, type Space, type SpaceFilter } from "./space.ts";
+import { type Cuboid, cutSpaces, EPS, footprintsOverlap, type Region, type Space, type SpaceFilter, spacesOutside } from "./space.ts";
 
 /** The fixed data of one packing problem. */
 export interface Problem {
@@ -9,6 +9,8 @@ export interface Problem {
   readonly width: number;
   readonly height: number;
   readonly maxPayload: number;
+  /** Cuboids that must stay empty (the container's contour). */
+  readonly keepOut: readonly Cuboid[];
 }
 
 /** A block where it went, and what it stands on. */
@@ -63,7 +65,7 @@ export class BuildState {
       this.volume = from.volume;
       this.weight = from.weight;
     } else {
-      this.spaces = [{ x0: 0, y0: 0, z0: 0, x1: problem.length, y1: problem.width, z1: problem.height, floors: [] }];
+      this.spaces = spacesOutside(problem.length, problem.width, problem.height, problem.keepOut);
       this.remaining = problem.types.map((t) => t.ids.length);
       this.placed = [];
       this.regions = [];
@@ -111,7 +113,7 @@ export class BuildState {
     this.remaining[block.type] = (this.remaining[block.type] ?? 0) - block.count;
     this.volume += block.volume;
     this.weight += block.weight;
-    this.spaces = cutSpaces(this.spaces, this.regions, index, this.problem.height, this.filter());
+    this.spaces = cutSpaces(this.spaces, this.regions, index, this.problem.height, this.filter(), this.problem.keepOut);
   }
 
   /** Smallest extents among the boxes left: spaces smaller than these are of no use. */
@@ -163,6 +165,33 @@ function pickSpace(spaces: readonly Space[], length: number, width: number): num
   return best;
 }
 
+/**
+ * {@link pickSpace}, and in a container with a contour, of the spaces that start at the same
+ * distances from the corner (a contour splits the empty container into several overlapping ones),
+ * the one whose best block is best by the criterion: the narrow tall space beside a sloping top
+ * would otherwise win on volume and waste the wide low one.
+ */
+function pickSpaceFor(state: BuildState, criterion: Criterion): number {
+  const { length, width } = state.problem;
+  const si = pickSpace(state.spaces, length, width);
+  if (si < 0 || state.problem.keepOut.length === 0) return si;
+  const key = (s: Space) => [Math.min(s.x0, length - s.x1), Math.min(s.y0, width - s.y1), s.z0];
+  const k0 = key(state.spaces[si] as Space);
+  const compare = criterion === "volume" ? compareVolume : criterion === "fit" ? compareFit : compareHeavy;
+  let best = si;
+  let bestBlock: Block | undefined;
+  state.spaces.forEach((s, i) => {
+    const k = key(s);
+    if (!k.every((v, j) => Math.abs(v - (k0[j] ?? 0)) <= EPS)) return;
+    const b = bestBlockIn(s, state.problem.types, limits(state, s), criterion);
+    if (b && (!bestBlock || compare(b, bestBlock) < 0)) {
+      best = i;
+      bestBlock = b;
+    }
+  });
+  return best;
+}
+
 /** Best fit (Parreño et al.): the leftover along each axis, sorted ascending, smallest first; then volume. */
 export function compareFit(a: Block, b: Block): number {
   if (Math.abs(a.waste0 - b.waste0) > EPS) return a.waste0 - b.waste0;
@@ -195,7 +224,7 @@ export interface Step {
  */
 export function nextStep(state: BuildState): Step | undefined {
   for (;;) {
-    const si = pickSpace(state.spaces, state.problem.length, state.problem.width);
+    const si = pickSpaceFor(state, "volume");
     if (si < 0) return undefined;
     const s = state.spaces[si] as Space;
     const candidates: Block[] = [];
@@ -218,7 +247,7 @@ function limits(state: BuildState, s: Space): number[] {
 /** Like {@link nextStep}, but only the best block of the step by a criterion (no other is built). */
 function nextBest(state: BuildState, criterion: Criterion): { space: Space; block: Block } | undefined {
   for (;;) {
-    const si = pickSpace(state.spaces, state.problem.length, state.problem.width);
+    const si = pickSpaceFor(state, criterion);
     if (si < 0) return undefined;
     const s = state.spaces[si] as Space;
     const block = bestBlockIn(s, state.problem.types, limits(state, s), criterion);

@@ -57,13 +57,25 @@ interface Scored {
  * r.placements[0]; // { boxId: "a", x: …, y: …, z: 0, l: 50, w: 40, h: 30, orientation: "lwh" }
  */
 export function packPallet(boxes: readonly PalletBox[], container: PalletContainer, opts: PackOptions = {}): PackResult {
-  const types = groupBoxTypes(boxes.filter((b) => fitsSomeWay(b, container)));
+  return packBoxTypes(groupBoxTypes(boxes), container, opts);
+}
+
+/**
+ * {@link packPallet} on boxes already grouped into types (see `groupBoxTypes`): what a caller packing
+ * container after container from one list uses, grouping once rather than once per container.
+ * `unplaced` lists every id of the types that did not go in.
+ */
+export function packBoxTypes(grouped: readonly BoxType[], container: PalletContainer, opts: PackOptions = {}): PackResult {
+  // One fit test per type rather than per box.
+  const types = grouped.filter((t) => t.ids.length > 0 && fitsSomeWay(t, container)).map((t, index) => ({ ...t, index }));
+  const allIds = grouped.flatMap((t) => t.ids);
   const problem: Problem = {
     types,
     length: container.length,
     width: container.width,
     height: container.height,
     maxPayload: container.maxPayload ?? Infinity,
+    keepOut: container.keepOut ?? [],
   };
   const random = seededRandom(opts.seed ?? 1);
   const now = opts.now;
@@ -92,6 +104,8 @@ export function packPallet(boxes: readonly PalletBox[], container: PalletContain
 
   greedy(new BuildState(problem), "volume");
   greedy(new BuildState(problem), "fit");
+  // Heaviest blocks first, from the floor up: of packings of equal volume, the lower centre of gravity wins.
+  greedy(new BuildState(problem), "heavy");
   // Beam search with greedy lookahead (Araya & Riff 2014; Zhu & Lim 2012): a level holds the
   // `beam` most promising partial packings; each grows by its `expand` best blocks, and each child
   // is judged by the volume of its greedy completion. Both widths double while time remains; a
@@ -135,14 +149,13 @@ export function packPallet(boxes: readonly PalletBox[], container: PalletContain
     const criterion = (["volume", "fit", "heavy"] as const)[k % 3] ?? "volume";
     greedy(new BuildState(problem), criterion, k < 3 ? 0 : 0.1 + 0.4 * random());
   }
-  return result(best ?? score(new BuildState(problem), problem), boxes, container, iterations);
+  return result(best ?? score(new BuildState(problem), problem), allIds, container, iterations);
 }
 
-/** Whether a box fits the empty container in some allowed orientation and within the payload. */
-function fitsSomeWay(b: PalletBox, c: PalletContainer): boolean {
-  if (b.weight > (c.maxPayload ?? Infinity)) return false;
-  const types = groupBoxTypes([b]);
-  return (types[0]?.orients ?? []).some((o) => o.a <= c.length + 1e-9 && o.b <= c.width + 1e-9 && o.c <= c.height + 1e-9);
+/** Whether a box type fits the empty container in some allowed orientation and within the payload. */
+function fitsSomeWay(t: BoxType, c: PalletContainer): boolean {
+  if (t.weight > (c.maxPayload ?? Infinity)) return false;
+  return t.orients.some((o) => o.a <= c.length + 1e-9 && o.b <= c.width + 1e-9 && o.c <= c.height + 1e-9);
 }
 
 /** The `k` best blocks by volume (then fit), best first. */
@@ -182,7 +195,9 @@ function score(state: BuildState, problem: Problem): Scored {
   const cx = mx / w;
   const cy = my / w;
   const cz = mz / w;
-  // Move the whole load (every box keeps its support: the floor is flat) towards the centre.
+  // Move the whole load (every box keeps its support: the floor is flat) towards the centre;
+  // not in a contoured container, where the move could cross the contour.
+  if (problem.keepOut.length > 0) return { state, volume: state.volume, balance: Math.hypot(cx / problem.length - 0.5, cy / problem.width - 0.5) + cz / problem.height, shift: [0, 0] };
   const sx = clamp(problem.length / 2 - cx, -minX, problem.length - maxX);
   const sy = clamp(problem.width / 2 - cy, -minY, problem.width - maxY);
   const offX = (cx + sx - problem.length / 2) / problem.length;
@@ -193,7 +208,7 @@ function score(state: BuildState, problem: Problem): Scored {
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
 /** Expands blocks into boxes, shifted, with ids; centre of gravity and the boxes left out. */
-function result(best: Scored, boxes: readonly PalletBox[], container: PalletContainer, iterations: number): PackResult {
+function result(best: Scored, ids: readonly string[], container: PalletContainer, iterations: number): PackResult {
   const { state } = best;
   const [sx, sy] = best.shift;
   const next = state.problem.types.map(() => 0);
@@ -234,7 +249,7 @@ function result(best: Scored, boxes: readonly PalletBox[], container: PalletCont
       : { x: container.length / 2, y: container.width / 2, z: 0 };
   return {
     placements,
-    unplaced: boxes.filter((b) => !placedIds.has(b.id)).map((b) => b.id),
+    unplaced: ids.filter((id) => !placedIds.has(id)),
     volumeUtilisation: volume / (container.length * container.width * container.height),
     weight,
     cg,

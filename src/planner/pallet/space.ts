@@ -99,8 +99,26 @@ function addMaximal(list: Space[], added: readonly Space[]): Space[] {
 }
 
 /**
+ * The empty container as maximal spaces on its floor, around cuboids that must stay empty (a
+ * contour): pieces beside and below each, none above (nothing rests on a contour).
+ */
+export function spacesOutside(length: number, width: number, height: number, keepOut: readonly Cuboid[]): Space[] {
+  let spaces: Space[] = [{ x0: 0, y0: 0, z0: 0, x1: length, y1: width, z1: height, floors: [] }];
+  for (const k of keepOut) {
+    const next: Space[] = [];
+    for (const s of spaces) {
+      if (!intersects(s, k)) next.push(s);
+      else piecesAround(s, k, next);
+    }
+    spaces = dropContained(next);
+  }
+  return spaces;
+}
+
+/**
  * The spaces left after a block takes region `regions[index]` (all placed regions so far, this one
- * last), including the new spaces on the top surface at its height. `height` is the container's.
+ * last), including the new spaces on the top surface at its height. `height` is the container's;
+ * `keepOut` the cuboids that must stay empty.
  */
 export function cutSpaces(
   spaces: readonly Space[],
@@ -108,6 +126,7 @@ export function cutSpaces(
   index: number,
   height: number,
   filter: SpaceFilter,
+  keepOut: readonly Cuboid[] = [],
 ): Space[] {
   const r = regions[index] as Region;
   const kept: Space[] = [];
@@ -123,7 +142,7 @@ export function cutSpaces(
     kept,
     pieces.filter((p) => usable(p, filter)),
   );
-  const above = spacesAbove(regions, index, height, filter);
+  const above = spacesAbove(regions, index, height, filter, keepOut);
   if (above.length === 0) return cut;
   // A new space on top may hold an older one (the top of a neighbour of the same height).
   const rest = cut.filter((s) => !above.some((a) => contains(a, s)));
@@ -136,7 +155,7 @@ export function cutSpaces(
  * this block's top and overlap it, each raised to the container's height and cut around every
  * block in the way.
  */
-function spacesAbove(regions: readonly Region[], index: number, height: number, filter: SpaceFilter): Space[] {
+function spacesAbove(regions: readonly Region[], index: number, height: number, filter: SpaceFilter, keepOut: readonly Cuboid[]): Space[] {
   const r = regions[index] as Region;
   const z = r.z1;
   if (!r.stackable || height - z < filter.minHeight - EPS) return [];
@@ -165,7 +184,7 @@ function spacesAbove(regions: readonly Region[], index: number, height: number, 
   const out: Space[] = [];
   for (const m of rects) {
     let parts: Cuboid[] = [{ x0: m.x0, y0: m.y0, z0: z, x1: m.x1, y1: m.y1, z1: height }];
-    for (const o of regions) {
+    for (const o of [...regions, ...keepOut]) {
       if (o.z1 <= z + EPS) continue;
       const next: Cuboid[] = [];
       let changed = false;

@@ -115,8 +115,10 @@ function changeFleet(ctx: Context, type: string, delta: number): Step {
       count: delta,
       base: template.base,
       availability: template.availability,
+      crew: template.crew,
+      outOfService: [],
       assumption: true,
-      rationale: `what-if: ${delta} ${type} added at ${template.base} with the availability of fleet ${template.id}`,
+      rationale: `what-if: ${delta} ${type} added at ${template.base} with the availability and crews of fleet ${template.id}`,
     };
     return done({ ...s, fleet: [...s.fleet, entry] }, `new fleet entry ${entry.id} at ${template.base}, available as fleet ${template.id}`);
   }
