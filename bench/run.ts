@@ -11,11 +11,12 @@ import { pallet3dBenchmark } from "./pallet-3d.ts";
 import { planBenchmark } from "./plan.bench.ts";
 import { replanBenchmark } from "./replan.bench.ts";
 import { serverBenchmark } from "./server.bench.ts";
+import { webBenchmark } from "./web.bench.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const FILE = `${ROOT}BENCHMARKS.md`;
 
-const ALL: Benchmark[] = [planBenchmark, replanBenchmark, lpBoundBenchmark, pack1dBenchmark, pallet3dBenchmark, loadsBenchmark, aclppBenchmark, serverBenchmark];
+const ALL: Benchmark[] = [planBenchmark, replanBenchmark, lpBoundBenchmark, pack1dBenchmark, pallet3dBenchmark, loadsBenchmark, aclppBenchmark, serverBenchmark, webBenchmark];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (process.argv.includes("--help")) {

@@ -27,6 +27,12 @@ import { registerUserRoutes } from "./routes/users.ts";
 import { registerAbilityRoutes } from "./routes/abilities.ts";
 import { registerMapRoutes } from "./routes/map.ts";
 import { registerOverviewRoutes } from "./routes/overview.ts";
+import { registerReportRoutes } from "./routes/report.ts";
+import { registerHeadcountSeriesRoutes } from "./routes/headcount-series.ts";
+import { registerPresenceRoutes } from "./routes/presence.ts";
+import { registerPlanViewRoutes } from "./routes/plan-view.ts";
+import { registerPlannerRunRoutes } from "./routes/planner-runs.ts";
+import { registerScenarioPageRoutes } from "./routes/scenario-page.ts";
 import { CSRF_HEADER, csrfTokenOf, SESSION_COOKIE, validateSession } from "./session-service.ts";
 
 /** The app and the table of its routes (for the matrix test and the OpenAPI check). */
@@ -37,7 +43,7 @@ export interface DrawdownApp {
 
 const UNSAFE = /^(POST|PUT|PATCH|DELETE)$/;
 /** The routes anyone may call (the route table marks them PUBLIC; a test checks they agree). */
-export const PUBLIC_PATHS: ReadonlySet<string> = new Set(["/api/auth/login", "/api/health", "/api/ledger/keys", "/api/openapi.json"]);
+export const PUBLIC_PATHS: ReadonlySet<string> = new Set(["/api/auth/login", "/api/health", "/api/ledger/keys", "/api/openapi.json", "/api/calendar.ics"]);
 
 /**
  * Builds the app on its dependencies.
@@ -111,6 +117,12 @@ export function createApp(deps: ServerDeps): DrawdownApp {
   registerAbilityRoutes(app, routes, deps);
   registerOverviewRoutes(app, routes, deps);
   registerMapRoutes(app, routes, deps);
+  registerReportRoutes(app, routes, deps);
+  registerHeadcountSeriesRoutes(app, routes, deps);
+  registerPresenceRoutes(app, routes, deps);
+  registerPlanViewRoutes(app, routes, deps);
+  registerPlannerRunRoutes(app, routes, deps);
+  registerScenarioPageRoutes(app, routes, deps);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -45,7 +45,8 @@ export interface ServerDeps {
   readonly logger: Logger;
   readonly ledger: LedgerService;
   readonly parties: Parties;
-  readonly scenario: CurrentScenario;
+  /** Replaced (not mutated) when a cargo import changes the stored scenario: read it at use, never keep it. */
+  scenario: CurrentScenario;
   readonly settings: WorkflowSettings;
   readonly rateLimiter: LoginRateLimiter;
   /** Set the cookies' Secure flag (under TLS, or behind a TLS proxy). */

@@ -5,6 +5,7 @@
  * without a session → exactly 401. Each case gets a fresh object in the state its action needs,
  * so an allowed call really succeeds.
  */
+import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Instant } from "#domain/time.ts";
@@ -50,7 +51,7 @@ const short: Record<Role, string> = {
 afterAll(() => engine.cleanup());
 beforeAll(async () => {
   const { handle } = await engine.fresh({ migrate: false });
-  s = await testServer(handle.db);
+  s = await testServer(handle.db, { webRoot: fileURLToPath(new URL("../../web/dist", import.meta.url)) });
   for (const party of ["dp", "hp"]) for (const role of ROLES) sessions.set(`${party}-${short[role]}`, await s.login(`${party}-${short[role]}`));
   const planner = await findUserByUsername(s.deps.db, "dp-planner");
   await publishPlanVersion(s.deps, { actor: { ...god(DP), id: planner?.id as UserId } });
@@ -84,6 +85,10 @@ const details = (): ClearanceDetails => ({
   dangerousCargo: [],
   weapons: [],
 });
+
+/** A one-line cargo spreadsheet (base64) with a fresh id. */
+const cargoCsv = (lineId: string) =>
+  Buffer.from(`id,description,site,quantity,weight (kg),length (cm),width (cm),height (cm),kind\n${lineId},Crates,MAIN,2,50,100,80,60,box\n`).toString("base64");
 
 /** Moves an object to the other party, directly in the table (no workflow creates such objects). */
 async function reassign(table: "clearance_requests" | "movements" | "persons" | "cargo_dispositions" | "handover_lists", key: string, owner: PartyCode) {
@@ -195,6 +200,16 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/plans": fixed({ path: "/api/plans" }),
   "GET /api/plans/comparison": fixed({ path: "/api/plans/comparison" }),
   "GET /api/plans/{id}": departing(async () => ({ path: `/api/plans/${(await s.request(sessions.get("dp-observer"), "GET", "/api/plans")).body.items[0].id}` })),
+  "GET /api/plans/{id}/gantt": departing(async () => ({ path: `/api/plans/${(await s.request(sessions.get("dp-observer"), "GET", "/api/plans")).body.items[0].id}/gantt` })),
+  "GET /api/plans/{id}/sorties/{sortie}/load": departing(async () => ({ path: `/api/plans/${(await s.request(sessions.get("dp-observer"), "GET", "/api/plans")).body.items[0].id}/sorties/S0001/load` })),
+  "POST /api/plans/runs": fixed({ path: "/api/plans/runs", body: {} }),
+  "POST /api/whatif": fixed({ path: "/api/whatif", body: { variants: [{ name: "one more", variations: [{ kind: "fleet", type: "C-17A", delta: 1 }] }] } }),
+  "POST /api/scenario/cargo-import/preview": fixed({ path: "/api/scenario/cargo-import/preview", body: { fileName: "cargo.csv", content: cargoCsv(id("imp")) } }),
+  "POST /api/scenario/cargo-import": departing(async () => ({
+    path: "/api/scenario/cargo-import",
+    body: { fileName: "cargo.csv", content: cargoCsv(id("imp")) },
+    ifMatch: (await s.request(sessions.get("dp-observer"), "GET", "/api/scenario/facts")).body.version,
+  })),
   "POST /api/clearances/drafts": fixed({ path: "/api/clearances/drafts", body: {} }),
   "GET /api/clearances": fixed({ path: "/api/clearances?status=submitted" }),
   "POST /api/clearances/submit": departing(async () => {

@@ -29,6 +29,12 @@ export interface E2eServer {
   readonly users: Readonly<Record<string, E2eUser>>;
   /** What the server printed, for failure messages. */
   log(): string;
+  /**
+   * Stops the server and starts it again on the same data directory with its replay clock at
+   * `clock` (time has gone on: a flight's departure, days later). Sessions older than their
+   * lifetime have ended; log in again.
+   */
+  restart(clock: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +44,8 @@ export interface E2eServerOptions {
   readonly clock: string;
   /** Accounts to create: name → party and role. */
   readonly users: Readonly<Record<string, { party: string; role: string }>>;
+  /** The scenario file loaded on first start (DRAWDOWN_SCENARIO); default the Niger scenario. */
+  readonly scenario?: string;
 }
 
 const BIN = join(ROOT, "bin/drawdown.js");
@@ -102,20 +110,32 @@ export async function startServer(options: E2eServerOptions): Promise<E2eServer>
   const dataDir = mkdtempSync(join(tmpdir(), "drawdown-e2e-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = serverEnv(dataDir, { PORT: String(port), DRAWDOWN_CLOCK: options.clock });
+  const env = serverEnv(dataDir, { PORT: String(port), DRAWDOWN_CLOCK: options.clock, ...(options.scenario === undefined ? {} : { DRAWDOWN_SCENARIO: options.scenario }) });
   let output = "";
-  const child = spawn(process.execPath, [BIN, "serve"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const launch = (clock: string) => {
+    const c = spawn(process.execPath, [BIN, "serve"], { cwd: ROOT, env: { ...env, DRAWDOWN_CLOCK: clock }, stdio: ["ignore", "pipe", "pipe"] });
+    c.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+    c.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+    return c;
+  };
+  let child = launch(options.clock);
   const log = () => output.slice(-4000);
-  const stop = async () => {
+  const end = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
+  };
+  const stop = async () => {
+    await end();
     rmSync(dataDir, { recursive: true, force: true });
+  };
+  const restart = async (clock: string) => {
+    await end();
+    child = launch(clock);
+    await waitUntilUp(url, child, log);
   };
   try {
     await waitUntilUp(url, child, log);
@@ -127,7 +147,7 @@ export async function startServer(options: E2eServerOptions): Promise<E2eServer>
       if (r.code !== 0) throw new Error(`users add ${username} failed (${r.code}):\n${r.out}`);
       users[name] = { username, password, ...u };
     }
-    return { url, dataDir, users, log, stop };
+    return { url, dataDir, users, log, restart, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -12,12 +12,12 @@ import { type E2eServer, startServer } from "./server.ts";
 const PAGES = [
   { path: "/", name: "Overview", built: true },
   { path: "/map", name: "Map", built: true },
-  { path: "/plan", name: "Plan", built: false },
-  { path: "/clearances", name: "Clearances", built: false },
-  { path: "/personnel", name: "Personnel", built: false },
-  { path: "/ledger", name: "Ledger", built: false },
-  { path: "/scenario", name: "Scenario", built: false },
-  { path: "/report", name: "Report", built: false },
+  { path: "/plan", name: "Plan", built: true },
+  { path: "/clearances", name: "Clearances", built: true },
+  { path: "/personnel", name: "Personnel", built: true },
+  { path: "/ledger", name: "Ledger", built: true },
+  { path: "/scenario", name: "Scenario", built: true },
+  { path: "/report", name: "Report", built: true },
 ];
 
 let server: E2eServer;

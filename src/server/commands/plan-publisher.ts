@@ -18,6 +18,8 @@ export interface PublishPlanProps {
   readonly actor: Actor;
   readonly seed?: number | undefined;
   readonly note?: string | undefined;
+  /** A plan the server's own planner already made from the current scenario (a run in a worker); absent, it plans here. */
+  readonly plan?: Plan | undefined;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface PublishPlanProps {
  * const { version } = await publishPlanVersion(deps, { actor, note: "after the 7 June ceremony" });
  */
 export async function publishPlanVersion(deps: ServerDeps, props: PublishPlanProps): Promise<{ version: PlanVersion; plan: Plan }> {
-  const plan = planWithdrawal(deps.scenario.resolved, { seed: props.seed ?? 1 });
+  const plan = props.plan ?? planWithdrawal(deps.scenario.resolved, { seed: props.seed ?? 1 });
   return runCommand(deps, props.actor, async (uow) => {
     const rows = await listPlanVersions(uow.trx, deps.scenario.id);
     const register: PlanRegister = registerOfRows(deps.parties.departing, rows);

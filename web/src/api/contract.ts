@@ -5,8 +5,14 @@
  */
 import type { z } from "zod";
 import type { abilitiesSchema } from "../../../src/server/routes/abilities-wire.ts";
+import type { headcountSeriesSchema } from "../../../src/server/routes/headcount-series-wire.ts";
+import type { presenceSchema } from "../../../src/server/routes/presence-wire.ts";
 import type { mapMovementSchema, mapSchema, mapSiteSchema } from "../../../src/server/routes/map-wire.ts";
 import type { overviewAlertSchema, overviewSchema, overviewSiteSchema } from "../../../src/server/routes/overview-wire.ts";
+import type { reportMovementSchema, reportSchema } from "../../../src/server/routes/report-wire.ts";
+import type { ganttConvoySchema, ganttSeatsSchema, ganttSortieSchema, planGanttSchema, sortieLoadSchema } from "../../../src/server/routes/plan-view-wire.ts";
+import type { planRunRequestSchema, planRunResultSchema, runFailureSchema, runProgressSchema, variationSchema, whatIfRequestSchema, whatIfResultSchema } from "../../../src/server/routes/planner-runs-wire.ts";
+import type { cargoImportPreviewSchema, cargoImportRequestSchema, cargoImportResultSchema, factFigureSchema, scenarioFactsSchema } from "../../../src/server/routes/scenario-page-wire.ts";
 import type {
   checkpointSchema,
   clearanceSchema,
@@ -39,6 +45,27 @@ export type OverviewAlert = z.infer<typeof overviewAlertSchema>;
 export type MapData = z.infer<typeof mapSchema>;
 export type MapSite = z.infer<typeof mapSiteSchema>;
 export type MapMovement = z.infer<typeof mapMovementSchema>;
+export type Report = z.infer<typeof reportSchema>;
+export type ReportMovement = z.infer<typeof reportMovementSchema>;
+export type PlanGantt = z.infer<typeof planGanttSchema>;
+export type GanttSortie = z.infer<typeof ganttSortieSchema>;
+export type GanttConvoy = z.infer<typeof ganttConvoySchema>;
+export type GanttSeats = z.infer<typeof ganttSeatsSchema>;
+export type SortieLoad = z.infer<typeof sortieLoadSchema>;
+export type ScenarioFacts = z.infer<typeof scenarioFactsSchema>;
+export type FactFigure = z.infer<typeof factFigureSchema>;
+export type CargoImportRequest = z.input<typeof cargoImportRequestSchema>;
+export type CargoImportPreview = z.infer<typeof cargoImportPreviewSchema>;
+export type CargoImportResult = z.infer<typeof cargoImportResultSchema>;
+export type PlanRunRequest = z.input<typeof planRunRequestSchema>;
+export type RunProgress = z.infer<typeof runProgressSchema>;
+export type RunFailure = z.infer<typeof runFailureSchema>;
+export type PlanRunResult = z.infer<typeof planRunResultSchema>;
+export type Variation = z.infer<typeof variationSchema>;
+export type WhatIfRequest = z.input<typeof whatIfRequestSchema>;
+export type WhatIfResult = z.infer<typeof whatIfResultSchema>;
+export type HeadcountSeries = z.infer<typeof headcountSeriesSchema>;
+export type PersonPresence = z.infer<typeof presenceSchema>;
 
 /** A list answer. */
 export interface ListOf<T> {

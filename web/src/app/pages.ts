@@ -18,10 +18,10 @@ export interface PageEntry {
 export const PAGES: readonly PageEntry[] = [
   { path: "/", label: msg("Overview"), load: async () => (await import("../pages/overview/overview-page.tsx")).OverviewPage },
   { path: "/map", label: msg("Map"), load: async () => (await import("../pages/map/map-page.tsx")).MapPage },
-  { path: "/plan", label: msg("Plan") },
-  { path: "/clearances", label: msg("Clearances") },
-  { path: "/personnel", label: msg("Personnel") },
-  { path: "/ledger", label: msg("Ledger") },
-  { path: "/scenario", label: msg("Scenario") },
-  { path: "/report", label: msg("Report") },
+  { path: "/plan", label: msg("Plan"), load: async () => (await import("../pages/plan/plan-page.tsx")).PlanPage },
+  { path: "/clearances", label: msg("Clearances"), load: async () => (await import("../pages/clearances/clearances-page.tsx")).ClearancesPage },
+  { path: "/personnel", label: msg("Personnel"), load: async () => (await import("../pages/personnel/personnel-page.tsx")).PersonnelPage },
+  { path: "/ledger", label: msg("Ledger"), load: async () => (await import("../pages/ledger/ledger-page.tsx")).LedgerPage },
+  { path: "/scenario", label: msg("Scenario"), load: async () => (await import("../pages/scenario/scenario-page.tsx")).ScenarioPage },
+  { path: "/report", label: msg("Report"), load: async () => (await import("../pages/report/report-page.tsx")).ReportPage },
 ];

@@ -79,6 +79,16 @@ export function formatShortDay(ms: number, lang: Lang): string {
 }
 
 /**
+ * A time of day in UTC, 24-hour, for chart axes: `06:00`.
+ *
+ * @example
+ * formatUtcTime(Date.parse("2024-06-03T06:00:00Z"), "fr"); // "06:00"
+ */
+export function formatUtcTime(ms: number, lang: Lang): string {
+  return dateTime(lang, "UTC", { hour: "2-digit", minute: "2-digit" }).format(new Date(ms));
+}
+
+/**
  * A number with the language's grouping and decimal marks.
  *
  * @example

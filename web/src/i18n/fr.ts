@@ -2,7 +2,20 @@
  * French, for every English key of the app (a test checks none is missing or unused). French
  * typography: a no-break space before « : », « ; » and « ? ».
  */
+import { frLedger } from "./fr-ledger.ts";
+import { frReport } from "./fr-report.ts";
+import { frClearances } from "./fr-clearances.ts";
+import { frPersonnel } from "./fr-personnel.ts";
+import { frPlan } from "./fr-plan.ts";
+import { frScenario } from "./fr-scenario.ts";
+
 export const fr: Readonly<Record<string, string>> = {
+  ...frLedger,
+  ...frReport,
+  ...frClearances,
+  ...frPersonnel,
+  ...frPlan,
+  ...frScenario,
   // The frame
   Drawdown: "Drawdown",
   "Joint Disengagement Commission": "Commission conjointe de désengagement",
