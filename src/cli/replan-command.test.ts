@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -23,7 +23,10 @@ describe("drawdown replan", () => {
     const r = await runCli(["replan", scenarioPath("niger-2024"), plan, events, "--out", out, "--scenario-out", after]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Removed {6}\d+:\n {4}S0012 {3}cancelled: weather/);
-    expect(r.out).toMatch(/Added {8}\d+: S0073/);
+    // New sorties are numbered after the old plan's last.
+    const sorties = (JSON.parse(readFileSync(plan, "utf8")) as { sorties: { id: string }[] }).sorties;
+    const next = `S${String(Math.max(...sorties.map((s) => Number(s.id.slice(1)))) + 1).padStart(4, "0")}`;
+    expect(r.out).toMatch(new RegExp(`Added {8}\\d+: ${next}`));
     expect(r.out).toMatch(/Verifier {5}no violations/);
     const v = await runCli(["verify", after, out]);
     expect(v.code).toBe(0);

@@ -15,6 +15,7 @@ import { PASSENGER_KG } from "#domain/standard-weights.ts";
 import { formatInstant, type Instant, instant } from "#domain/time.ts";
 import { type Km, km } from "#domain/units.ts";
 import type { ClearanceGate } from "./clearance-gate.ts";
+import { boardClosingTeam, ClosingTeams, isClosingTeamOf } from "./closing-team.ts";
 import type { CrewRoster } from "./crew-duty.ts";
 import { closedShare, type DispatchRule } from "./dispatch-rule.ts";
 import { mergeItems } from "./convoys.ts";
@@ -27,7 +28,7 @@ import { planAircraftLoad } from "./load/plan-aircraft-load.ts";
 import { seatsWithin, withFreeSeats } from "./load/seating.ts";
 import { settleLoad } from "./load/settle-load.ts";
 import type { ParkingLedger } from "./parking-ledger.ts";
-import { type Boarded, type CargoPool, type PeoplePool, passengerList, type WaitingUnit } from "./pools.ts";
+import { type Boarded, type CargoPool, type PeoplePool, passengerList, type WaitingPeople, type WaitingUnit } from "./pools.ts";
 import { nextOpen } from "./site-clock.ts";
 import { tailWindows } from "./tail-windows.ts";
 
@@ -115,6 +116,7 @@ export function planSorties(ctx: SortieContext): SortieResult {
   const sorties: Sortie[] = [];
   const lastCargoAt = new Map<SiteId, Instant>(ctx.cargoLeftBy ?? []);
   const destinations = rs.scenario.sites.filter((s) => !s.inHostCountry && s.icao);
+  const closing = new ClosingTeams(rs);
   let idle = 0;
   // Dispatch by the earliest loaded departure over all aircraft, not by the aircraft free soonest:
   // a slow or far aircraft must not take a load that another would lift sooner. Each tail keeps the
@@ -147,7 +149,7 @@ export function planSorties(ctx: SortieContext): SortieResult {
       key.set(tail, best.d2);
       continue;
     }
-    const sortie = fly(ctx, tail, best, lastCargoAt);
+    const sortie = fly(ctx, tail, best, lastCargoAt, closing);
     if (!sortie) {
       // Nothing could board at that slot (people not yet free to go): look again later.
       tail.readyAt = instant(best.d2 + 60);
@@ -409,14 +411,17 @@ function hazardsOf(w: WaitingUnit, rs: ResolvedScenario): readonly Hazard[] {
  * planner then places them (dropping the last units until a balanced, segregated load exists and
  * trying others in the room left), keeps the seats it can balance, and the leg records the load plan.
  */
-function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId, Instant>): Sortie | undefined {
+function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId, Instant>, closing: ClosingTeams): Sortie | undefined {
   const { cargo, people, parking, rs } = ctx;
   const type = tail.type;
   const s = slot.site;
   const allowable = allowableLoad(type, slot.distOut) ?? 0;
+  const free = (w: WaitingPeople) => w.availableAt <= slot.d2 && (w.group.earliestDeparture ?? 0) <= slot.d2;
+  // Closing-team people beyond what must stay to the last cargo may leave now, and escort too.
+  const earlyLeavers = closing.mayLeaveEarly(s.id, people, cargo);
   const escortsWaiting = people
     .at(s.id)
-    .some((w) => w.group.category === "sensitive_duty" && w.availableAt <= slot.d2 && (w.group.earliestDeparture ?? 0) <= slot.d2);
+    .some((w) => free(w) && (w.group.category === "sensitive_duty" || (earlyLeavers > 0 && isClosingTeamOf(s.id, w))));
   const taken = new Set<WaitingUnit>();
   let kg = 0;
   let positions = 0;
@@ -523,15 +528,28 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
     }
   }
   const passengers: Boarded[] = [];
+  const closesOut = lastCargoFromSite && (taken.size > 0 || waiting.length === 0);
+  let mayLeave = closesOut ? 0 : earlyLeavers;
   if (sensitiveOnBoard) {
-    const escort = people.board(s.id, slot.d2, 1, (w) => w.group.category === "sensitive_duty" || (w.group.category === "closing_team" && mayCloseOut(w)));
+    let escort = people.board(s.id, slot.d2, 1, (w) => w.group.category === "sensitive_duty" || (w.group.category === "closing_team" && mayCloseOut(w)));
+    if (escort.length === 0 && mayLeave > 0) {
+      escort = boardClosingTeam(people, s.id, slot.d2, 1, mayLeave);
+      mayLeave -= escort.length;
+    }
     // No escort may board yet (the closing team waits for a later cargo departure): decline this
     // slot; nothing has been taken from the pools, and the aircraft looks again later.
     if (escort.length === 0) return undefined;
     passengers.push(...escort);
     seats -= 1;
   }
-  if (seats > 0) passengers.push(...people.board(s.id, slot.d2, seats, mayCloseOut));
+  if (seats > 0) {
+    const boarded = people.board(s.id, slot.d2, seats, mayCloseOut);
+    passengers.push(...boarded);
+    // Seats this load has anyway go to the part of the closing team that need not wait for the last cargo.
+    const left = seats - boarded.reduce((n, p) => n + p.count, 0);
+    // Never alone: a load for them only would be a load more.
+    if (left > 0 && mayLeave > 0 && (taken.size > 0 || passengers.length > 0)) passengers.push(...boardClosingTeam(people, s.id, slot.d2, left, mayLeave));
+  }
   if (taken.size === 0 && passengers.length === 0) return undefined;
   cargo.remove(s.id, taken);
   if (taken.size > 0) lastCargoAt.set(s.id, instant(Math.max(lastCargoAt.get(s.id) ?? 0, slot.d2)));

@@ -99,6 +99,10 @@ export function keptMovements(rs: ResolvedScenario, plan: Plan, events: ReplanEv
 
   const siteOf = (id: string) => rs.sites.get(id as never);
   const closingGroups = new Set(rs.scenario.personnel.filter((g) => g.category === "closing_team").map((g) => g.id as string));
+  const ownSite = new Map(rs.scenario.personnel.map((g) => [g.id as string, g.site]));
+  // What must stay to a site's last cargo (`closing-team.ts`); a site without an entry keeps its whole team.
+  const minimum = new Map<string, number>();
+  for (const t of rs.scenario.closingTeams) minimum.set(t.site, Math.max(minimum.get(t.site) ?? 0, t.minimum));
   for (let round = 0; round < 50; round++) {
     const before = removed.size;
     chainCheck(rs, moves, removed);
@@ -112,12 +116,19 @@ export function keptMovements(rs: ResolvedScenario, plan: Plan, events: ReplanEv
       if (refused === undefined || Number.isFinite(refused)) continue;
       for (const r of rs.scenario.roadRoutes) if (r.from === site.id || r.to === site.id) receiving.add(r.from === site.id ? r.to : r.from);
     }
-    for (const m of moves) {
-      if (!future(m)) continue;
-      for (const l of m.legs) {
-        const site = siteOf(l.from);
-        if (!site?.inHostCountry || !l.load?.passengers.some((p) => closingGroups.has(p.group))) continue;
-        if (cargoLeft(rs, wb, site.id) || receiving.has(site.id)) removed.set(m.id, `it carries ${site.id}'s closing team, which stays for the cargo re-planned there`);
+    // Only as many such movements go as the team's minimum needs (latest first: those carried the
+    // people who stayed to the end); the rest of a team may leave before the last cargo.
+    for (const site of rs.scenario.sites) {
+      if (!site.inHostCountry || !(cargoLeft(rs, wb, site.id) || receiving.has(site.id))) continue;
+      const own = (group: string) => closingGroups.has(group) && ownSite.get(group) === site.id;
+      let short = (minimum.get(site.id) ?? Number.POSITIVE_INFINITY) - [...wb.people].reduce((n, [key, stock]) => n + (own(key.split("|")[0] ?? "") && key.endsWith(`|${site.id}`) ? stock.n : 0), 0);
+      const carrying = moves
+        .filter((m) => future(m) && m.legs.some((l) => l.from === site.id && l.load?.passengers.some((p) => own(p.group))))
+        .sort((a, b) => (b.legs[0]?.dep ?? 0) - (a.legs[0]?.dep ?? 0));
+      for (const m of carrying) {
+        if (short <= 0) break;
+        removed.set(m.id, `it carries ${site.id}'s closing team, which stays for the cargo re-planned there`);
+        for (const l of m.legs) if (l.from === site.id) for (const p of l.load?.passengers ?? []) if (own(p.group)) short -= p.count;
       }
     }
     if (removed.size === before) {

@@ -4,7 +4,7 @@ import { parseReplanEventsText } from "#domain/replan-events.ts";
 import type { ScenarioInput } from "#domain/scenario.ts";
 import { parseScenarioValue } from "#domain/scenario-file.ts";
 import type { ResolvedScenario } from "#domain/scenario-model.ts";
-import { parseInstant } from "#domain/time.ts";
+import { formatInstant, instant, parseInstant } from "#domain/time.ts";
 import { loadShipped, scenarioText } from "#test/scenarios.ts";
 import { verifyPlan } from "#verify/verify-plan.ts";
 import { planWithdrawal } from "../plan-withdrawal.ts";
@@ -105,12 +105,27 @@ describe("re-planning Niger after events", () => {
   });
 
   it("clearance_denied: with landings at Agadez refused for good, what is left there goes by road to Niamey", () => {
-    const now = "2024-07-05T00:00:00Z";
+    const now = "2024-06-28T00:00:00Z";
+    // Niamey is still open then (its closing team leaves with its last cargo), and Agadez has cargo left.
+    expect(at(old.siteClosures.find((c) => c.site === "NIAMEY")?.closedAt ?? "")).toBeGreaterThan(at(now));
+    expect(at(old.siteClosures.find((c) => c.site === "AGADEZ")?.lastCargoAt ?? "")).toBeGreaterThan(at(now));
     const r = replanWith([{ kind: "clearance_denied", country: "NE", clearance: "landing", airfield: "AGADEZ" }], now);
     keepsHistoryAndPlansFromNow(r, now);
     const afterNow = r.plan.sorties.filter((s) => at(s.legs[0]?.departAt ?? "") >= at(now));
     for (const s of afterNow) for (const l of s.legs) expect(l.to).not.toBe("AGADEZ");
     expect(r.plan.convoys.some((c) => c.from === "AGADEZ" && r.diff.added.includes(c.id))).toBe(true);
+  });
+
+  it("clearance_denied: once Niamey has closed, Agadez's cargo cannot go there by road, and the re-plan says so", () => {
+    const closed = old.siteClosures.find((c) => c.site === "NIAMEY")?.closedAt ?? "";
+    const now = formatInstant(instant(at(closed) + 1440));
+    expect(at(old.siteClosures.find((c) => c.site === "AGADEZ")?.lastCargoAt ?? "")).toBeGreaterThan(at(now));
+    const r = replanWith([{ kind: "clearance_denied", country: "NE", clearance: "landing", airfield: "AGADEZ" }], now);
+    expect(r.plan.unplanned).toContainEqual({ what: "site", id: "AGADEZ", reason: expect.stringMatching(/reaches by road has closed/) });
+    expect(r.plan.convoys.filter((c) => r.diff.added.includes(c.id))).toEqual([]);
+    // Incomplete (what stays at Agadez breaks the rules on leaving), but no cargo leaves Niamey after its closing team.
+    expect(r.report.violations.some((v) => v.code === "plan.incomplete")).toBe(true);
+    expect(r.report.violations.filter((v) => v.subject === "NIAMEY")).toEqual([]);
   });
 
   it("new_cargo: found generators leave too, on new pallets or loose, after `now`", () => {

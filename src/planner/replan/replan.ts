@@ -8,6 +8,7 @@ import { positionEquivalents } from "#domain/standard-weights.ts";
 import { type Instant, instant } from "#domain/time.ts";
 import { closureBounds, formatBound } from "../bounds.ts";
 import { ClearanceGate } from "../clearance-gate.ts";
+import { ClosingTeams } from "../closing-team.ts";
 import { clearanceRequests } from "../clearance-requests.ts";
 import { planConvoys } from "../convoys.ts";
 import { CrewRoster } from "../crew-duty.ts";
@@ -122,16 +123,23 @@ export function replan(rs: ResolvedScenario, old: Plan, events: ReplanEvents): R
   }
 
   // An airfield whose landings are refused for good sends what it still holds by road, if it can.
+  const closing = new ClosingTeams(rs);
   for (const site of s.sites) {
     if (!site.inHostCountry || !site.icao) continue;
     if (cargo.at(site.id).length === 0 && people.count(site.id) === 0) continue;
     const refused = filingFromNow.refusedUntil({ landings: [{ country: site.country, airfield: site.id }], overflies: [] }, now);
     if (refused === undefined || Number.isFinite(refused)) continue;
-    const route = s.roadRoutes.find((r) => {
+    const toAirfield = s.roadRoutes.filter((r) => {
       const other = rs.sites.get((r.from === site.id ? r.to : r.from) as SiteId);
       return (r.from === site.id || r.to === site.id) && !!other?.icao && other.inHostCountry;
     });
-    if (!route) continue;
+    // Not to an airfield whose closing team has already gone below its minimum: cargo leaving it
+    // later would break `closing_team.stays`.
+    const route = toAirfield.find((r) => closing.stillHolds((r.from === site.id ? r.to : r.from) as SiteId, people));
+    if (!route) {
+      if (toAirfield.length > 0) unplanned.push({ what: "site", id: site.id, reason: `its landings are refused for good and every airfield it reaches by road has closed (its closing team has left)` });
+      continue;
+    }
     const other = (route.from === site.id ? route.to : route.from) as SiteId;
     const lastCargo = staying.flatMap((m) => m.legs.filter((l) => l.from === site.id && !!l.load && (l.load.pallets.length > 0 || l.load.items.length > 0)).map((l) => l.dep));
     const result = planConvoys(route, site.id, other, cargo, people, now, convoyId, {

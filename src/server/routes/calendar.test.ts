@@ -76,9 +76,10 @@ describe("the calendar feed", () => {
 
   it("keeps a cancelled movement as CANCELLED, with a higher SEQUENCE", async () => {
     const path = await link(observer);
-    const movements = (await s.request(planner, "GET", "/api/movements?kind=convoy")).body.items as { id: string; version: number }[];
-    const m = movements[0];
-    if (m === undefined) throw new Error("the Niger plan has convoys");
+    const movements = (await s.request(planner, "GET", "/api/movements")).body.items as { id: string; version: number }[];
+    // The last movement of the plan: nothing else in this file looks at it.
+    const m = movements.at(-1);
+    if (m === undefined) throw new Error("the Niger plan has movements");
     const before = events((await fetchFeed(path)).text).get(movementUid(m.id, "drawdown.commission/niger-2024"));
     const r = await s.request(planner, "POST", `/api/movements/${m.id}/cancel`, { body: { reason: "road closed" }, ifMatch: m.version });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
