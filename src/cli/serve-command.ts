@@ -73,6 +73,8 @@ export async function serveCommand(io: Io, opts: ServeOptions, hooks: ServeHooks
       autoCosign,
       trustedOrigins: (env.TRUSTED_ORIGINS ?? "").split(",").filter((o) => o !== ""),
       webRoot: resolve("web/dist"),
+      // A publication's plan takes a second or more: in a worker, both delegations' requests go on.
+      publicationPlanner: "worker",
     });
     const where = store.engine.kind === "sqlite" ? store.engine.file : `${store.engine.url} (schema ${store.engine.schema})`;
     io.err(`database: ${where}${applied.length > 0 ? `; migrations applied: ${applied.join(", ")}` : ""}`);

@@ -74,6 +74,8 @@ export interface PrepareOptions {
   readonly trustedOrigins?: readonly string[];
   readonly webRoot?: string | undefined;
   readonly rateLimits?: RateLimits;
+  /** Where `POST /api/plans` plans (see `ServerDeps`); absent, in the request's thread. */
+  readonly publicationPlanner?: ServerDeps["publicationPlanner"];
 }
 
 /** The prepared server and, on first start only, the demo accounts to print once. */
@@ -129,6 +131,7 @@ export async function prepareServer(options: PrepareOptions): Promise<Prepared> 
     autoCosign: options.autoCosign ?? false,
     trustedOrigins: options.trustedOrigins ?? [],
     webRoot: options.webRoot,
+    publicationPlanner: options.publicationPlanner,
   };
   return { deps, applied, created, clockReason };
 }

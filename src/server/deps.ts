@@ -60,4 +60,10 @@ export interface ServerDeps {
   readonly trustedOrigins: readonly string[];
   /** Where the built web app is (`web/dist`); absent, `/` answers 404. */
   readonly webRoot?: string | undefined;
+  /**
+   * Where `POST /api/plans` plans: `"worker"` in a planner worker thread, so both delegations'
+   * other requests are answered meanwhile (`drawdown serve`); absent, in the request's own thread
+   * (tests: no worker to boot).
+   */
+  readonly publicationPlanner?: "worker" | "request-thread" | undefined;
 }

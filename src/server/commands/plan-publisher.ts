@@ -11,7 +11,9 @@ import type { PlanVersionId } from "#workflow/ids.ts";
 import { type PlanRegister, type PlanVersion, publishPlan } from "#workflow/plan-version.ts";
 import { accepted, runCommand } from "../command.ts";
 import type { ServerDeps } from "../deps.ts";
+import { HttpError } from "../http-error.ts";
 import { registerOfRows } from "../plan-register.ts";
+import { startPlannerJob } from "../planner-jobs/planner-runner.ts";
 
 /** Props of a publication. */
 export interface PublishPlanProps {
@@ -20,6 +22,25 @@ export interface PublishPlanProps {
   readonly note?: string | undefined;
   /** A plan the server's own planner already made from the current scenario (a run in a worker); absent, it plans here. */
   readonly plan?: Plan | undefined;
+}
+
+/**
+ * Plans the scenario current now, for a publication: in a planner worker when
+ * `deps.publicationPlanner` is `"worker"` (the same job as the Scenario page's run; a busy planner
+ * answers 429), else in this thread. A cargo import while the worker plans makes its plan one of a
+ * scenario that is no longer current: 409, as the Scenario page's run answers.
+ *
+ * @example
+ * const plan = await planForPublication(deps, body.seed ?? 1);
+ * const { version } = await publishPlanVersion(deps, { actor, seed, plan });
+ */
+export async function planForPublication(deps: ServerDeps, seed: number): Promise<Plan> {
+  const scenario = deps.scenario;
+  if (deps.publicationPlanner !== "worker") return planWithdrawal(scenario.resolved, { seed });
+  const plan = await startPlannerJob({ kind: "plan", scenario: scenario.resolved, seed }, () => undefined).result;
+  if (deps.scenario !== scenario)
+    throw new HttpError(409, "plan.scenario_changed", "The scenario changed", "the scenario changed while the planner ran; publish again");
+  return plan;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { PlanSummary } from "#domain/plan.ts";
 import { compareWithBaseline } from "#workflow/plan-version.ts";
 import type { Actor } from "#workflow/actor.ts";
 import { instantOf } from "../clock.ts";
-import { publishPlanVersion } from "../commands/plan-publisher.ts";
+import { planForPublication, publishPlanVersion } from "../commands/plan-publisher.ts";
 import type { ServerDeps } from "../deps.ts";
 import { HttpError, notFound } from "../http-error.ts";
 import { movementOfRow, personnelEventOfRow } from "../persistence.ts";
@@ -133,9 +133,14 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, table: RouteTable, 
         method: "post",
         path: "/api/plans",
         tags: ["plans"],
-        summary: "Plan and publish the result as the new baseline",
+        summary: "Plan the current scenario (off the request thread in production) and publish the result as the new baseline",
         request: { body: jsonBody(publishSchema) },
-        responses: { 201: jsonAnswer(planVersionSchema, "Published"), ...PROBLEMS },
+        responses: {
+          201: jsonAnswer(planVersionSchema, "Published"),
+          ...PROBLEMS,
+          409: problem("Conflict: the scenario changed while the planner ran, or the plan is the baseline's"),
+          429: problem("The planner is busy: try again later (Retry-After)"),
+        },
       }),
       policy("plan_version", "publish"),
     ),
@@ -143,7 +148,9 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, table: RouteTable, 
       const actor = requireActor(c);
       authorizeOn(deps, actor, "publish", { type: "plan_version", owner: deps.parties.departing });
       const body = c.req.valid("json");
-      const { version } = await publishPlanVersion(deps, { actor, seed: body.seed, note: body.note });
+      const seed = body.seed ?? 1;
+      const plan = await planForPublication(deps, seed);
+      const { version } = await publishPlanVersion(deps, { actor, seed, note: body.note, plan });
       const summary = version.summary as unknown as Record<string, unknown>;
       return c.json(presentPlanVersion(deps, actor, version, { publishedAt: formatInstant(version.publishedAt), version: 1, summary }), 201);
     },
