@@ -194,7 +194,7 @@ describe("drawdown import: CSV", () => {
       [["cargo.ods", "--into", file], /use a \.csv or \.xlsx file/],
       [["cargo.xls", "--into", file], /save it as \.xlsx/],
       [["no/such.csv", "--into", file], /cannot read no\/such\.csv: no such file/],
-      [[fixture("cargo-good.csv")], /required option '--into <scenario>'/],
+      [[fixture("cargo-good.csv")], /give the scenario to import the cargo into: --into <scenario.json>/],
     ] as const) {
       const r = await runCli(["import", ...args]);
       expect(r.code, args.join(" ")).toBe(2);
@@ -284,7 +284,7 @@ describe("CSV reading", () => {
     if (!r.ok) throw new Error("expected a table");
     expect(r.table.header).toEqual({ line: 3, cells: ["id", "description", "site", "quantity"] });
     expect(r.table.rows).toEqual([{ line: 4, cells: ["a", "A", "MAIN", "1"] }]);
-    expect(r.notes).toContain("the header is line 3; the lines above it are not read");
+    expect(r.notes).toContainEqual({ code: "import.note.header_line", params: { line: 3 }, text: "the header is line 3; the lines above it are not read" });
   });
 
   it("reports an unclosed quote as an issue, and decodes a BOM away", () => {
@@ -299,7 +299,7 @@ describe("drawdown import --help", () => {
   it("lists the columns and exit codes", async () => {
     const r = await runCli(["import", "--help"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Usage: drawdown import \[options\] <cargo>/);
+    expect(r.out).toMatch(/Usage: drawdown import \[options\] <file>/);
     expect(r.out).toMatch(/--into <scenario>/);
     expect(r.out).toMatch(/hazard_class, hazard_division, un_number/);
     expect(r.out).toMatch(/Exit codes: 0 imported/);

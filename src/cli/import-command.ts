@@ -5,11 +5,12 @@ import { type ImportedLine, type ImportIssue, importCargoTable, summariseImport,
 import { mergeCargoText } from "#domain/cargo-import-merge.ts";
 import type { FileIssue } from "#domain/json-issues.ts";
 import { parseScenarioText } from "#domain/scenario-file.ts";
-import { csvTable, decodeCsv, type TableRead, xlsxTable } from "./import-command-read.ts";
+import { csvTableOfBytes, type TableRead, xlsxTable } from "./import-command-read.ts";
+import { importPersonnelCommand } from "./import-personnel-command.ts";
 import { formatIssues, type Io, readText, UserError, writeTextAtomic } from "./io.ts";
 
 export interface ImportCommandOptions {
-  readonly into: string;
+  readonly into?: string;
   readonly dryRun?: boolean;
   readonly replace?: boolean;
   readonly append?: boolean;
@@ -20,9 +21,13 @@ export interface ImportCommandOptions {
 export function registerImport(program: Command, io: Io, done: (code: number) => void): void {
   program
     .command("import")
-    .description("Import a unit's equipment list (CSV or XLSX) into a scenario's cargo: every bad cell listed with its line and column; nothing written unless every row is valid and the scenario still validates.")
-    .argument("<cargo>", "cargo list: .csv (comma, semicolon or tab; UTF-8 with or without BOM) or .xlsx")
-    .requiredOption("--into <scenario>", "scenario JSON file to add the cargo lines to (rewritten in place, atomically)")
+    .description(
+      "Import a unit's equipment list (CSV or XLSX) into a scenario's cargo, or (--kind personnel) a unit's roster into a running server's person register: every bad cell listed with its line and column; nothing written unless every row is valid.",
+    )
+    .argument("<file>", "the spreadsheet: .csv (comma, semicolon or tab; UTF-8 with or without BOM) or .xlsx")
+    .addOption(new Option("--kind <kind>", "what the file holds").choices(["cargo", "personnel"]).default("cargo"))
+    .option("--into <scenario>", "cargo: scenario JSON file to add the cargo lines to (rewritten in place, atomically)")
+    .option("--url <url>", "personnel: the server whose register to import into (log in with DRAWDOWN_USERNAME and DRAWDOWN_PASSWORD)")
     .option("--dry-run", "check and preview (counts per site and kind, total weight, the first rows); write nothing")
     .addOption(new Option("--append", "add the lines; an id already in the scenario is refused (the default)").conflicts("replace"))
     .addOption(new Option("--replace", "replace all cargo lines of the sites named in the file").conflicts("append"))
@@ -37,10 +42,22 @@ export function registerImport(program: Command, io: Io, done: (code: number) =>
         "  optional  hazard_class, hazard_division, un_number, sensitive (yes/no), priority (1-5),",
         "            disposition (withdraw|handover|dispose), stackable (yes/no), source",
         "",
+        "Personnel (--kind personnel --url URL; see docs/personnel-import.md):",
+        "  required  name, nationality (ISO code), document_number, unit",
+        "  optional  group (a personnel group of the scenario), site (where the person is), entry_time (UTC, since when)",
+        "",
         "Exit codes: 0 imported (or, with --dry-run, would be); 2 bad input (every problem listed, nothing written).",
       ].join("\n"),
     )
-    .action(async (file: string, opts: ImportCommandOptions) => done(await importCommand(io, file, opts)));
+    .action(async (file: string, opts: ImportCommandOptions & { kind: "cargo" | "personnel"; url?: string }) => {
+      if (opts.kind === "personnel") {
+        if (opts.into !== undefined || opts.replace === true || opts.append === true) throw new UserError("--into, --append and --replace are for cargo; a roster goes to a server's register (--url)");
+        done(await importPersonnelCommand(io, file, { ...(opts.url === undefined ? {} : { url: opts.url }), ...(opts.dryRun === undefined ? {} : { dryRun: opts.dryRun }), ...(opts.sheet === undefined ? {} : { sheet: opts.sheet }) }));
+        return;
+      }
+      if (opts.url !== undefined) throw new UserError("--url is for --kind personnel; cargo goes into a scenario file (--into)");
+      done(await importCommand(io, file, opts));
+    });
 }
 
 /** Rows shown by --dry-run. */
@@ -52,16 +69,18 @@ const PREVIEW_ROWS = 10;
  * valid and the scenario still validates. Exit 0 imported (or would be, with --dry-run); 2 bad input.
  */
 export async function importCommand(io: Io, file: string, opts: ImportCommandOptions): Promise<number> {
+  if (opts.into === undefined) throw new UserError("give the scenario to import the cargo into: --into <scenario.json>");
+  const into = opts.into;
   if (opts.replace && opts.append) throw new UserError("choose --append (the default) or --replace, not both");
   const mode = opts.replace ? "replace" : "append";
   const format = formatOf(file);
   if (opts.sheet !== undefined && format !== "xlsx") throw new UserError("--sheet is for .xlsx workbooks; a CSV file has one table");
 
-  const scenarioText = readText(opts.into);
+  const scenarioText = readText(into);
   const before = parseScenarioText(scenarioText);
   if (!before.ok)
     throw new UserError(
-      `${formatIssues(opts.into, before.issues)}\n${opts.into} does not validate (${plural(before.issues.length, "problem")}); fix it first (drawdown validate ${opts.into}). Nothing was written.`,
+      `${formatIssues(into, before.issues)}\n${into} does not validate (${plural(before.issues.length, "problem")}); fix it first (drawdown validate ${into}). Nothing was written.`,
     );
   const scenario = before.value.scenario;
 
@@ -73,16 +92,16 @@ export async function importCommand(io: Io, file: string, opts: ImportCommandOpt
     mode,
   });
   if (!result.ok) {
-    const taken = result.issues.filter((i) => i.message.includes("is already a cargo line")).length;
-    const extra = taken > 0 ? `${plural(taken, "id")} already in ${opts.into}: choose other ids, or use --replace to replace the cargo of the sites in the file.` : undefined;
+    const taken = result.issues.filter((i) => i.code === "cargo.id.in_scenario").length;
+    const extra = taken > 0 ? `${plural(taken, "id")} already in ${into}: choose other ids, or use --replace to replace the cargo of the sites in the file.` : undefined;
     return reportIssues(io, file, result.issues, extra);
   }
 
   const merged = mergeCargoText(scenarioText, result.lines.map((l) => l.input), mode);
   const after = parseScenarioText(merged.text);
   if (!after.ok) {
-    io.err(after.issues.map((i) => `${opts.into}: ${whereInImport(i, merged.firstNew, result.lines)}${i.path}  ${i.message}\n    hint: ${i.hint}`).join("\n"));
-    io.err(`with these lines ${opts.into} would not validate (${plural(after.issues.length, "problem")}); nothing was written.`);
+    io.err(after.issues.map((i) => `${into}: ${whereInImport(i, merged.firstNew, result.lines)}${i.path}  ${i.message}\n    hint: ${i.hint}`).join("\n"));
+    io.err(`with these lines ${into} would not validate (${plural(after.issues.length, "problem")}); nothing was written.`);
     return 2;
   }
 
@@ -90,17 +109,17 @@ export async function importCommand(io: Io, file: string, opts: ImportCommandOpt
   const total = scenario.cargo.length - merged.removed.length + result.lines.length;
   const change =
     mode === "replace"
-      ? `replacing ${plural(merged.removed.length, "cargo line")} of ${[...summary.bySite.keys()].join(", ")}; ${opts.into} then holds ${plural(total, "cargo line")}`
-      : `appending to the ${plural(scenario.cargo.length, "cargo line")} of ${opts.into}: ${total} in all`;
+      ? `replacing ${plural(merged.removed.length, "cargo line")} of ${[...summary.bySite.keys()].join(", ")}; ${into} then holds ${plural(total, "cargo line")}`
+      : `appending to the ${plural(scenario.cargo.length, "cargo line")} of ${into}: ${total} in all`;
   const headline = `${file}: ${plural(summary.total.lines, "line")}, ${plural(summary.total.pieces, "piece")}, ${kgText(summary.total.kg)}; ${change}`;
-  for (const note of read.notes) io.err(`${file}: ${note}`);
+  for (const note of read.notes) io.err(`${file}: ${note.text}`);
 
   if (opts.dryRun) {
-    io.out([headline, "", ...previewTables(summary, result.lines), "", `dry run: nothing was written to ${opts.into}`].join("\n"));
+    io.out([headline, "", ...previewTables(summary, result.lines), "", `dry run: nothing was written to ${into}`].join("\n"));
     return 0;
   }
-  writeTextAtomic(opts.into, merged.text);
-  io.out(`${headline}\nwritten to ${opts.into}`);
+  writeTextAtomic(into, merged.text);
+  io.out(`${headline}\nwritten to ${into}`);
   return 0;
 }
 
@@ -121,10 +140,7 @@ async function readTable(file: string, format: "csv" | "xlsx", sheet: string | u
     throw new UserError(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (code ?? "unreadable")}. Check the path (relative to ${process.cwd()}).`);
   }
   try {
-    if (format === "xlsx") return await xlsxTable(bytes, sheet);
-    const { text, encoding } = decodeCsv(bytes);
-    const read = csvTable(text);
-    return read.ok && encoding !== "UTF-8" ? { ...read, notes: [`read as ${encoding} (not UTF-8)`, ...read.notes] } : read;
+    return format === "xlsx" ? await xlsxTable(bytes, sheet) : csvTableOfBytes(bytes);
   } catch (e) {
     if (e instanceof UserError) throw new UserError(`cannot import ${file}: ${e.message}`);
     throw e;

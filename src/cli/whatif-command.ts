@@ -83,7 +83,8 @@ function toJson(w: WhatIf) {
     before: w.base.plan.summary,
     after: w.variant.plan.summary,
     rows: w.rows,
-    notes: w.notes,
+    // The English, as before the notes had codes: the output of `--json` does not change.
+    notes: w.notes.map((n) => n.text),
     unplannedAfter: w.variant.plan.unplanned,
     ...(w.fixes ? { fixes: { ...w.fixes, fixes: w.fixes.fixes.map((f) => ({ ...f, variation: { ...f.variation, ...("at" in f.variation ? { at: formatInstant(f.variation.at) } : {}) } })) } } : {}),
   };
@@ -99,7 +100,7 @@ export function formatWhatIf(w: WhatIf, options: readonly string[]): string {
   for (const r of w.rows) lines.push(`${r.label.padEnd(width)}${r.baseText.padEnd(col)}${r.variantText.padEnd(col)}${r.change}`.trimEnd());
   if (w.notes.length > 0) {
     lines.push("", "Notes");
-    for (const n of w.notes) lines.push(`  ${n}`);
+    for (const n of w.notes) lines.push(`  ${n.text}`);
   }
   const unplanned = w.variant.plan.unplanned;
   if (unplanned.length > 0) {

@@ -71,7 +71,13 @@ describe("cells", () => {
     expect(parseNumberCell("1200", "1200")).toEqual({ ok: true, value: 1200 });
     expect(parseNumberCell(" 12.5 ", "1200")).toEqual({ ok: true, value: 12.5 });
     expect(parseNumberCell(7, "1200")).toEqual({ ok: true, value: 7 });
-    expect(parseNumberCell("12O0", "1200")).toEqual({ ok: false, message: '"12O0" is not a number', hint: "write digits only, e.g. 1200" });
+    expect(parseNumberCell("12O0", "1200")).toEqual({
+      ok: false,
+      code: "cargo.number.not_number",
+      params: { value: '"12O0"', example: "1200" },
+      message: '"12O0" is not a number',
+      hint: "write digits only, e.g. 1200",
+    });
     expect(parseNumberCell("1,200", "1200")).toMatchObject({ ok: false, message: '"1,200" has a thousands separator', hint: "write digits only, e.g. 1200" });
     expect(parseNumberCell("12,5", "1200")).toMatchObject({ ok: false, message: '"12,5" has a decimal comma' });
     expect(parseNumberCell("1200 kg", "1200")).toMatchObject({ ok: false, message: '"1200 kg" has a unit in the cell' });

@@ -1,42 +1,20 @@
 import type { z } from "zod";
 import { CARGO_KINDS, type CargoItem, cargoItemSchema } from "./cargo.ts";
-import type { FileIssue } from "./json-issues.ts";
+import { sayCargo } from "./cargo-import-messages.ts";
+import type { CodedProblem } from "./coded-message.ts";
+import { reportBeyondLastColumn } from "./import-columns.ts";
+import { sayImport } from "./import-messages.ts";
+import { CellPositions, type CellValue, cellText, type ImportIssue, inFileOrder, normaliseName, type SourceRow, type SourceTable, shownCell } from "./import-table.ts";
 import type { LengthUnit, MassUnit } from "./units.ts";
+
+export type { CellValue, ImportIssue, SourceRow, SourceTable } from "./import-table.ts";
+export { columnLetter } from "./import-table.ts";
 
 /**
  * Cargo import, the pure core: a table of cells with their positions (read from a CSV or XLSX
  * file by the CLI) becomes scenario cargo lines, or the list of every bad cell with where it is
  * and how to fix it. Column set, aliases and units: docs/cargo-import.md.
  */
-
-/** A cell as read: CSV gives text; XLSX also numbers and booleans. Empty is `null` or `""`. */
-export type CellValue = string | number | boolean | null;
-
-/** One row of the source: its line (CSV, where the record starts) or row number (XLSX) and its cells. */
-export interface SourceRow {
-  readonly line: number;
-  /** Index 0 is column 1 (CSV field 1, XLSX column A). */
-  readonly cells: readonly CellValue[];
-}
-
-/** What a reader hands to `importCargoTable`: the header row and the data rows, blank rows included or not. */
-export interface SourceTable {
-  readonly format: "csv" | "xlsx";
-  /** XLSX: the worksheet read. */
-  readonly sheet?: string;
-  /** CSV delimited by `;`: a `,` in a number is a decimal mark (`12,5` is 12.5). */
-  readonly decimalComma?: boolean;
-  readonly header: SourceRow;
-  readonly rows: readonly SourceRow[];
-}
-
-/** A problem in the source file: `where` says it the way a person reads it (`line 7, column "weight"`). */
-export interface ImportIssue extends FileIssue {
-  /** `line 7, column "weight"` (CSV) or `sheet "Cargo", cell D7, column "weight"` (XLSX). */
-  readonly where: string;
-  /** XLSX: the A1 reference of the cell, e.g. `D7`. */
-  readonly cell?: string;
-}
 
 /** What the file is imported into: the scenario's sites and its cargo lines, to check references and ids. */
 export interface CargoImportContext {
@@ -154,16 +132,8 @@ export const LENGTH_UNIT_NAMES: Readonly<Record<string, LengthUnit>> = {
 };
 
 const unitNames = (measure: "mass" | "length") => (measure === "mass" ? MASS_UNIT_NAMES : LENGTH_UNIT_NAMES);
-const unitList = (measure: "mass" | "length") => (measure === "mass" ? "kg, lb or t" : "cm, in, m or ft");
 const lookupUnit = (measure: "mass" | "length", text: string): MassUnit | LengthUnit | undefined =>
   unitNames(measure)[text.trim().toLowerCase()];
-
-const normaliseName = (s: string) =>
-  s
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
 
 type HeaderMatch =
   | { kind: "column"; spec: ColumnSpec; unit?: MassUnit | LengthUnit }
@@ -200,86 +170,40 @@ export function matchHeader(raw: string): HeaderMatch {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Positions
-
-/** `C` for column 3, `AA` for 27. */
-export function columnLetter(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-class Positions {
-  constructor(
-    private readonly table: SourceTable,
-    private readonly headers: readonly string[],
-  ) {}
-
-  /** An issue about one cell (`index` from 0). */
-  cell(line: number, index: number, message: string, hint: string): ImportIssue {
-    const name = this.headers[index]?.trim();
-    const column = name ? `column "${name}"` : `column ${index + 1}`;
-    if (this.table.format === "xlsx") {
-      const ref = `${columnLetter(index + 1)}${line}`;
-      return { path: name ?? ref, line, column: index + 1, where: `${this.sheet()}cell ${ref}, ${column}`, cell: ref, message, hint };
-    }
-    return { path: name ?? `column ${index + 1}`, line, column: index + 1, where: `line ${line}, ${column}`, message, hint };
-  }
-
-  /** An issue about a whole row (or the header). */
-  row(line: number, message: string, hint: string, header = false): ImportIssue {
-    const where =
-      this.table.format === "xlsx" ? `${this.sheet()}row ${line}${header ? " (header)" : ""}` : `line ${line}${header ? " (header)" : ""}`;
-    return { path: "", line, column: 1, where, message, hint };
-  }
-
-  private sheet(): string {
-    return this.table.sheet !== undefined ? `sheet "${this.table.sheet}", ` : "";
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Cells
 
-const cellText = (v: CellValue | undefined): string =>
-  v === null || v === undefined ? "" : typeof v === "string" ? v.trim() : String(v);
-const shown = (v: CellValue | undefined) => JSON.stringify(cellText(v));
+const shown = shownCell;
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; hint: string };
-const fail = <T>(message: string, hint: string): Parsed<T> => ({ ok: false, message, hint });
+/** A parsed cell, or what is wrong with it (coded, with the English message and hint). */
+type Parsed<T> = { ok: true; value: T } | ({ ok: false } & CodedProblem);
+const fail = <T>(said: CodedProblem): Parsed<T> => ({ ok: false, ...said });
 
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A number as written in a cell. `example` goes into the hint: `write digits only, e.g. 1200`. */
 export function parseNumberCell(v: CellValue | undefined, example: string, decimalComma = false): Parsed<number> {
-  if (typeof v === "number") return Number.isFinite(v) ? { ok: true, value: v } : fail(`${String(v)} is not a number`, `write digits only, e.g. ${example}`);
+  if (typeof v === "number") return Number.isFinite(v) ? { ok: true, value: v } : fail(sayCargo("cargo.number.not_number", { value: String(v), example }));
   const text = cellText(v);
-  if (typeof v === "boolean") return fail(`${text} is not a number`, `write digits only, e.g. ${example}`);
+  if (typeof v === "boolean") return fail(sayCargo("cargo.number.not_number", { value: text, example }));
   // In a `;` file "1.200" and "1,200" may mean 1200 or 1.2: refuse rather than guess.
   if (decimalComma && /^[+-]?\d{1,3}[.,]\d{3}$/.test(text))
-    return fail(`"${text}" is ambiguous: a thousands separator or a decimal mark?`, `write ${text.replace(/[.,]/, "")} or ${text.replace(",", ".").replace(/0+$/, "").replace(/\.$/, "")}`);
+    return fail(sayCargo("cargo.number.ambiguous", { value: text, plain: text.replace(/[.,]/, ""), decimal: text.replace(",", ".").replace(/0+$/, "").replace(/\.$/, "") }));
   if (PLAIN_NUMBER.test(text)) return { ok: true, value: Number(text) };
   if (decimalComma && /^[+-]?(\d+,\d*|,\d+)$/.test(text)) return { ok: true, value: Number(text.replace(",", ".")) };
   const grouped = /^[+-]?\d{1,3}([,. '])\d{3}(\1\d{3})*([.,]\d+)?$/.exec(text);
-  if (grouped?.[1]) {
-    const plain = text.split(grouped[1]).join("").replace(",", ".");
-    return fail(`"${text}" has a thousands separator`, `write digits only, e.g. ${plain}`);
-  }
-  if (/^[+-]?\d*,\d+$/.test(text)) return fail(`"${text}" has a decimal comma`, `write ${text.replace(",", ".")}: the decimal mark is a point in files delimited by ","`);
-  if (/^[+-]?[\d.,]+\s*[a-z]+\.?$/i.test(text))
-    return fail(`"${text}" has a unit in the cell`, `write the number only (e.g. ${example}); the unit goes in the unit column or the header, e.g. "weight (kg)"`);
-  return fail(`"${text}" is not a number`, `write digits only, e.g. ${example}`);
+  if (grouped?.[1]) return fail(sayCargo("cargo.number.thousands", { value: text, example: text.split(grouped[1]).join("").replace(",", ".") }));
+  if (/^[+-]?\d*,\d+$/.test(text)) return fail(sayCargo("cargo.number.decimal_comma", { value: text, fixed: text.replace(",", ".") }));
+  if (/^[+-]?[\d.,]+\s*[a-z]+\.?$/i.test(text)) return fail(sayCargo("cargo.number.unit_in_cell", { value: text, example }));
+  return fail(sayCargo("cargo.number.not_number", { value: JSON.stringify(text), example }));
 }
 
 function parseWholeCell(v: CellValue | undefined, example: string, min: number, max: number, decimalComma: boolean): Parsed<number> {
   const n = parseNumberCell(v, example, decimalComma);
   if (!n.ok) return n;
-  if (!Number.isInteger(n.value)) return fail(`${shown(v)} is not a whole number`, `write a whole number from ${min}${max === Infinity ? " up" : ` to ${max}`}, e.g. ${example}`);
-  if (n.value < min || n.value > max)
-    return fail(
-      `${n.value} is ${n.value < min ? "too small" : "too large"}`,
-      max === Infinity ? `write a whole number of at least ${min}` : `write a whole number from ${min} to ${max}`,
-    );
+  if (!Number.isInteger(n.value))
+    return fail(max === Infinity ? sayCargo("cargo.whole.not_whole_up", { value: shown(v), min, example }) : sayCargo("cargo.whole.not_whole_range", { value: shown(v), min, max, example }));
+  if (n.value < min) return fail(max === Infinity ? sayCargo("cargo.whole.too_small_up", { value: n.value, min }) : sayCargo("cargo.whole.too_small_range", { value: n.value, min, max }));
+  if (n.value > max) return fail(sayCargo("cargo.whole.too_large_range", { value: n.value, min, max }));
   return n;
 }
 
@@ -292,13 +216,15 @@ export function parseBooleanCell(v: CellValue | undefined): Parsed<boolean> {
   const text = cellText(v).toLowerCase();
   if (YES.has(text)) return { ok: true, value: true };
   if (NO.has(text)) return { ok: true, value: false };
-  return fail(`${shown(v)} is not yes or no`, "write yes or no (also true/false, 1/0)");
+  return fail(sayCargo("cargo.boolean.not_yes_no", { value: shown(v) }));
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-const idHint = (text: string, what: string) => {
-  const fixed = text.replace(/[^A-Za-z0-9._:-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "");
-  return `a ${what} id has letters, digits and . _ : - only, starting with a letter or digit${fixed ? `, e.g. ${fixed}` : ""}`;
+/** A bad id (of a cargo line or a site), with a corrected one as the example when one can be made. */
+const badId = (text: string, what: "id" | "site") => {
+  const example = text.replace(/[^A-Za-z0-9._:-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "");
+  if (what === "id") return example ? sayCargo("cargo.id.bad_example", { value: text, example }) : sayCargo("cargo.id.bad", { value: text });
+  return example ? sayCargo("cargo.site.bad_example", { value: text, example }) : sayCargo("cargo.site.bad", { value: text });
 };
 
 const DIVISION = /^[1-9]\.[1-6][A-S]?$/;
@@ -312,7 +238,7 @@ interface Layout {
   readonly width: number;
 }
 
-function readHeader(table: SourceTable, at: Positions, issues: ImportIssue[]): Layout {
+function readHeader(table: SourceTable, at: CellPositions, issues: ImportIssue[]): Layout {
   const columns = new Map<ColumnKey, { index: number; unit?: MassUnit | LengthUnit }>();
   const ignored = new Set<number>();
   const known = CARGO_COLUMNS.map((c) => c.key).join(", ");
@@ -325,18 +251,18 @@ function readHeader(table: SourceTable, at: Positions, issues: ImportIssue[]): L
         ignored.add(index);
         return;
       case "unknown":
-        issues.push(at.cell(line, index, `unknown column "${text}"`, `use one of: ${known} (or start the header with # to ignore the column, e.g. "# ${text}")`));
+        issues.push(at.cell(line, index, sayImport("import.header.unknown_column", { header: text, known })));
         return;
       case "bad_unit":
-        issues.push(at.cell(line, index, `unknown unit "${m.unit}" for column ${m.spec.key}`, `write ${unitList(m.spec.measure ?? "mass")}, e.g. "${m.spec.key} (${m.spec.measure === "length" ? "cm" : "kg"})"`));
+        issues.push(at.cell(line, index, sayCargo(m.spec.measure === "length" ? "cargo.header.bad_length_unit" : "cargo.header.bad_mass_unit", { unit: m.unit, column: m.spec.key })));
         return;
       case "unit_not_allowed":
-        issues.push(at.cell(line, index, `column ${m.spec.key} takes no unit`, `write the header as "${m.spec.key}"`));
+        issues.push(at.cell(line, index, sayCargo("cargo.header.unit_not_allowed", { column: m.spec.key })));
         return;
       case "column": {
         const seen = columns.get(m.spec.key);
         if (seen) {
-          issues.push(at.cell(line, index, `a second ${m.spec.key} column (the first is column ${seen.index + 1})`, "keep one column of each name; remove or rename the other"));
+          issues.push(at.cell(line, index, sayImport("import.header.second_column", { column: m.spec.key, first: seen.index + 1 })));
           return;
         }
         columns.set(m.spec.key, m.unit !== undefined ? { index, unit: m.unit } : { index });
@@ -345,18 +271,23 @@ function readHeader(table: SourceTable, at: Positions, issues: ImportIssue[]): L
   });
   for (const spec of CARGO_COLUMNS) {
     if (spec.required && !columns.has(spec.key)) {
-      const aka = spec.aliases.length > 0 ? ` (or ${spec.aliases.map((a) => `"${a}"`).join(", ")})` : "";
-      issues.push(at.row(line, `no ${spec.key} column`, `add a column named "${spec.key}"${aka}${spec.measure ? ` with its unit, e.g. "${spec.key} (${spec.measure === "mass" ? "kg" : "cm"})"` : ""}`, true));
+      const aliases = spec.aliases.map((a) => `"${a}"`).join(", ");
+      const said = spec.measure
+        ? sayCargo("cargo.header.missing_measured", { column: spec.key, aliases, example: `${spec.key} (${spec.measure === "mass" ? "kg" : "cm"})` })
+        : spec.aliases.length > 0
+          ? sayImport("import.header.missing_column_aka", { column: spec.key, aliases })
+          : sayImport("import.header.missing_column", { column: spec.key });
+      issues.push(at.row(line, said, true));
     }
   }
   // A measured column needs a unit: in its header or in a unit column.
   const weight = columns.get("weight");
   if (weight && weight.unit === undefined && !columns.has("weight_unit"))
-    issues.push(at.cell(line, weight.index, "the weight column has no unit", 'name it "weight (kg)", "weight (lb)" or "weight (t)", or add a weight_unit column'));
+    issues.push(at.cell(line, weight.index, sayCargo("cargo.header.weight_no_unit", {})));
   for (const key of ["length", "width", "height"] as const) {
     const c = columns.get(key);
     if (c && c.unit === undefined && !columns.has("dimension_unit"))
-      issues.push(at.cell(line, c.index, `the ${key} column has no unit`, `name it "${key} (cm)" or "${key} (in)", or add a dimension_unit column`));
+      issues.push(at.cell(line, c.index, sayCargo("cargo.header.dimension_no_unit", { column: key })));
   }
   return { columns, ignored, width: table.header.cells.length };
 }
@@ -371,11 +302,11 @@ function readHeader(table: SourceTable, at: Positions, issues: ImportIssue[]): L
  */
 export function importCargoTable(table: SourceTable, context: CargoImportContext = {}): CargoImportResult {
   const headers = table.header.cells.map(cellText);
-  const at = new Positions(table, headers);
+  const at = new CellPositions(table, headers);
   const issues: ImportIssue[] = [];
   const layout = readHeader(table, at, issues);
   const rows = table.rows.filter((r) => r.cells.some((c) => cellText(c) !== ""));
-  if (rows.length === 0) issues.push(at.row(table.header.line, "no cargo rows under the header", "add one row per cargo line below the header", true));
+  if (rows.length === 0) issues.push(at.row(table.header.line, sayCargo("cargo.no_rows", {}), true));
 
   const firstLine = new Map<string, number>();
   const lines: ImportedLine[] = [];
@@ -384,7 +315,7 @@ export function importCargoTable(table: SourceTable, context: CargoImportContext
     if (line) lines.push(line);
   }
   checkIds(lines, context, at, layout, issues);
-  if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.column - b.column) };
+  if (issues.length > 0) return { ok: false, issues: inFileOrder(issues) };
   return { ok: true, lines };
 }
 
@@ -392,7 +323,7 @@ function readRow(
   row: SourceRow,
   table: SourceTable,
   layout: Layout,
-  at: Positions,
+  at: CellPositions,
   context: CargoImportContext,
   issues: ImportIssue[],
   firstLine: Map<string, number>,
@@ -404,21 +335,21 @@ function readRow(
     const c = col(key);
     return c ? row.cells[c.index] : undefined;
   };
-  const report = (key: ColumnKey, message: string, hint: string) => {
+  const report = (key: ColumnKey, said: CodedProblem) => {
     const c = col(key);
-    if (c) issues.push(at.cell(row.line, c.index, message, hint));
+    if (c) issues.push(at.cell(row.line, c.index, said));
   };
   const empty = (key: ColumnKey) => cellText(raw(key)) === "";
   /** A required cell: reports it empty, or returns its parsed value. */
   const need = <T>(key: ColumnKey, what: string, example: string, parse: (v: CellValue | undefined) => Parsed<T>): T | undefined => {
     if (!col(key)) return undefined; // reported once, on the header
     if (empty(key)) {
-      report(key, `no ${what}`, `write the ${what}, e.g. ${example}`);
+      report(key, sayCargo("cargo.cell.empty", { column: what, example }));
       return undefined;
     }
     const p = parse(raw(key));
     if (!p.ok) {
-      report(key, p.message, p.hint);
+      report(key, p);
       return undefined;
     }
     return p.value;
@@ -427,31 +358,20 @@ function readRow(
     if (!col(key) || empty(key)) return undefined;
     const p = parse(raw(key));
     if (!p.ok) {
-      report(key, p.message, p.hint);
+      report(key, p);
       return undefined;
     }
     return p.value;
   };
   const text = (v: CellValue | undefined): Parsed<string> => ({ ok: true, value: cellText(v) });
 
-  // Values beyond the header have no column to go to.
-  row.cells.forEach((v, index) => {
-    if (index >= layout.width && cellText(v) !== "")
-      issues.push(
-        at.cell(
-          row.line,
-          index,
-          `${shown(v)} is beyond the last column (the header has ${layout.width})`,
-          table.format === "csv" ? "remove it, or quote a cell that contains the delimiter" : "remove it, or give its column a header",
-        ),
-      );
-  });
+  reportBeyondLastColumn(row, layout.width, table.format, at, issues);
 
   const id = need<string>("id", "id", "gen-01", (v) => {
     const t = typeof v === "number" && Number.isInteger(v) ? String(v) : cellText(v);
-    if (!ID.test(t)) return fail(`"${t}" is not a valid id`, idHint(t, "cargo"));
+    if (!ID.test(t)) return fail(badId(t, "id"));
     const first = firstLine.get(t);
-    if (first !== undefined) return fail(`id "${t}" is already used on ${table.format === "csv" ? "line" : "row"} ${first}`, "give each cargo line its own id");
+    if (first !== undefined) return fail(sayCargo(table.format === "csv" ? "cargo.id.repeated_line" : "cargo.id.repeated_row", { value: t, first }));
     firstLine.set(t, row.line);
     return { ok: true, value: t };
   });
@@ -469,7 +389,7 @@ function readRow(
     const k = normaliseName(cellText(v));
     return (CARGO_KINDS as readonly string[]).includes(k)
       ? { ok: true, value: k }
-      : fail(`${shown(v)} is not a kind of cargo`, `use one of: ${CARGO_KINDS.join(", ")}`);
+      : fail(sayCargo("cargo.kind.unknown", { value: shown(v), kinds: CARGO_KINDS.join(", ") }));
   });
   const hazard = readHazard(row, layout, at, issues);
   const sensitive = optional("sensitive", parseBooleanCell);
@@ -478,7 +398,7 @@ function readRow(
     const d = cellText(v).toLowerCase();
     return ["withdraw", "handover", "dispose"].includes(d)
       ? { ok: true, value: d }
-      : fail(`${shown(v)} is not a disposition`, "use one of: withdraw, handover, dispose");
+      : fail(sayCargo("cargo.disposition.unknown", { value: shown(v) }));
   });
   const stackable = optional("stackable", parseBooleanCell);
   const source = optional("source", text);
@@ -532,7 +452,7 @@ function readRow(
 function positive(v: CellValue | undefined, example: string, decimalComma: boolean): Parsed<number> {
   const n = parseNumberCell(v, example, decimalComma);
   if (!n.ok) return n;
-  return n.value > 0 ? n : fail(`${n.value} is not more than 0`, `write the size of one piece, e.g. ${example}`);
+  return n.value > 0 ? n : fail(sayCargo("cargo.number.not_positive", { value: n.value, example }));
 }
 
 /** The unit of a measured cell: the row's unit cell, else the unit in the column's header. */
@@ -542,7 +462,7 @@ function unitOf(
   unitKey: "weight_unit" | "dimension_unit",
   measure: "mass" | "length",
   layout: Layout,
-  at: Positions,
+  at: CellPositions,
   issues: ImportIssue[],
 ): MassUnit | LengthUnit | undefined {
   const column = layout.columns.get(key);
@@ -556,37 +476,37 @@ function unitOf(
     if (fromHeader) return fromHeader;
     // Report a missing unit once per row, on the unit cell, and only once for the three dimensions.
     const already = issues.some((i) => i.line === row.line && i.column === unitColumn.index + 1);
-    if (!already) issues.push(at.cell(row.line, unitColumn.index, `no ${unitKey === "weight_unit" ? "weight" : "dimension"} unit`, `write ${unitList(measure)}`));
+    if (!already) issues.push(at.cell(row.line, unitColumn.index, sayCargo(unitKey === "weight_unit" ? "cargo.unit.no_weight_unit" : "cargo.unit.no_dimension_unit", {})));
     return undefined;
   }
   const unit = lookupUnit(measure, written);
   if (!unit) {
     const already = issues.some((i) => i.line === row.line && i.column === unitColumn.index + 1);
-    if (!already) issues.push(at.cell(row.line, unitColumn.index, `${shown(cell)} is not a ${measure === "mass" ? "weight" : "length"} unit`, `write ${unitList(measure)}`));
+    if (!already) issues.push(at.cell(row.line, unitColumn.index, sayCargo(measure === "mass" ? "cargo.unit.not_mass_unit" : "cargo.unit.not_length_unit", { value: shown(cell) })));
     return undefined;
   }
   if (fromHeader && fromHeader !== unit) {
-    issues.push(at.cell(row.line, unitColumn.index, `unit ${unit} contradicts the header of column ${key}, which says ${fromHeader}`, `leave the cell empty or write ${fromHeader}`));
+    issues.push(at.cell(row.line, unitColumn.index, sayCargo("cargo.unit.contradicts", { unit, column: key, header: fromHeader })));
     return undefined;
   }
   return unit;
 }
 
 function checkSite(site: string, context: CargoImportContext): Parsed<string> {
-  if (!ID.test(site)) return fail(`"${site}" is not a valid site id`, idHint(site, "site"));
+  if (!ID.test(site)) return fail(badId(site, "site"));
   const sites = context.sites;
   if (!sites) return { ok: true, value: site };
   const host = sites.filter((s) => s.inHostCountry).map((s) => s.id);
   const found = sites.find((s) => s.id === site);
   if (!found) {
     const near = sites.find((s) => s.id.toLowerCase() === site.toLowerCase());
-    return fail(`unknown site "${site}"`, near ? `did you mean ${near.id}? Site ids are case-sensitive` : `use a site of the scenario: ${host.join(", ")}`);
+    return fail(near ? sayCargo("cargo.site.case", { value: site, near: near.id }) : sayCargo("cargo.site.unknown", { value: site, sites: host.join(", ") }));
   }
-  if (!found.inHostCountry) return fail(`site "${site}" is not in the host country`, `cargo leaves from a host-country site: ${host.join(", ")}`);
+  if (!found.inHostCountry) return fail(sayCargo("cargo.site.not_host", { value: site, sites: host.join(", ") }));
   return { ok: true, value: site };
 }
 
-function readHazard(row: SourceRow, layout: Layout, at: Positions, issues: ImportIssue[]): CargoLineInput["hazard"] | undefined {
+function readHazard(row: SourceRow, layout: Layout, at: CellPositions, issues: ImportIssue[]): CargoLineInput["hazard"] | undefined {
   const cellOf = (key: ColumnKey) => {
     const c = layout.columns.get(key);
     return c ? { index: c.index, value: row.cells[c.index], text: cellText(row.cells[c.index]) } : undefined;
@@ -598,8 +518,8 @@ function readHazard(row: SourceRow, layout: Layout, at: Positions, issues: Impor
   let division: string | undefined;
   let unNumber: string | undefined;
   let bad = false;
-  const report = (c: { index: number }, message: string, hint: string) => {
-    issues.push(at.cell(row.line, c.index, message, hint));
+  const report = (c: { index: number }, said: CodedProblem) => {
+    issues.push(at.cell(row.line, c.index, said));
     bad = true;
   };
   if (cls && cls.text !== "") {
@@ -608,14 +528,13 @@ function readHazard(row: SourceRow, layout: Layout, at: Positions, issues: Impor
     else if (DIVISION.test(t)) {
       hazardClass = Number(t[0]);
       division = t;
-    } else report(cls, `"${cls.text}" is not a hazard class`, "write the UN class 1–9 (e.g. 3), or a division such as 1.4S; a UN number goes in un_number");
+    } else report(cls, sayCargo("cargo.hazard.bad_class", { value: cls.text }));
   }
   if (div && div.text !== "") {
     const t = div.text.toUpperCase();
-    if (!DIVISION.test(t)) report(div, `"${div.text}" is not a hazard division`, "write a division such as 1.4S or 2.1");
-    else if (hazardClass !== undefined && Number(t[0]) !== hazardClass)
-      report(div, `division ${t} does not belong to class ${hazardClass}`, `write a division of class ${hazardClass} (e.g. ${hazardClass}.1), or correct hazard_class`);
-    else if (division !== undefined && division !== t) report(div, `division ${t} contradicts hazard_class ${division}`, "write the division in one column only");
+    if (!DIVISION.test(t)) report(div, sayCargo("cargo.hazard.bad_division", { value: div.text }));
+    else if (hazardClass !== undefined && Number(t[0]) !== hazardClass) report(div, sayCargo("cargo.hazard.division_class", { division: t, class: hazardClass }));
+    else if (division !== undefined && division !== t) report(div, sayCargo("cargo.hazard.division_contradicts", { division: t, written: division }));
     else {
       division = t;
       hazardClass ??= Number(t[0]);
@@ -625,11 +544,10 @@ function readHazard(row: SourceRow, layout: Layout, at: Positions, issues: Impor
     const digits = typeof un.value === "number" && Number.isInteger(un.value) && un.value >= 0 && un.value < 10000 ? String(un.value).padStart(4, "0") : undefined;
     const m = /^UN\s*(\d{4})$/i.exec(un.text) ?? /^(\d{4})$/.exec(un.text);
     const number = digits ?? m?.[1];
-    if (!number) report(un, `"${un.text}" is not a UN number`, "write UN and four digits, e.g. UN1203");
+    if (!number) report(un, sayCargo("cargo.hazard.bad_un", { value: un.text }));
     else {
       unNumber = `UN${number}`;
-      if (hazardClass === undefined && !bad)
-        report(un, `${unNumber} has no hazard class`, "write its class in hazard_class (e.g. 3 for a flammable liquid)");
+      if (hazardClass === undefined && !bad) report(un, sayCargo("cargo.hazard.un_without_class", { un: unNumber }));
     }
   }
   if (bad || hazardClass === undefined) return undefined;
@@ -651,7 +569,7 @@ const SCHEMA_FIELD: Readonly<Record<string, ColumnKey>> = {
   hazard: "hazard_class",
 };
 
-function pushSchemaIssue(issue: z.core.$ZodIssue, row: SourceRow, layout: Layout, at: Positions, issues: ImportIssue[]): void {
+function pushSchemaIssue(issue: z.core.$ZodIssue, row: SourceRow, layout: Layout, at: CellPositions, issues: ImportIssue[]): void {
   const [first, second] = issue.path;
   const key: ColumnKey | undefined =
     first === "dimensions" && (second === "length" || second === "width" || second === "height")
@@ -660,11 +578,12 @@ function pushSchemaIssue(issue: z.core.$ZodIssue, row: SourceRow, layout: Layout
         ? SCHEMA_FIELD[first]
         : undefined;
   const c = key ? layout.columns.get(key) : undefined;
-  issues.push(c ? at.cell(row.line, c.index, issue.message, "see docs/cargo-import.md") : at.row(row.line, issue.message, "see docs/cargo-import.md"));
+  const said = sayCargo("cargo.schema", { detail: issue.message });
+  issues.push(c ? at.cell(row.line, c.index, said) : at.row(row.line, said));
 }
 
 /** Ids must not collide with the scenario's cargo: any of it when appending, the lines kept when replacing. */
-function checkIds(lines: readonly ImportedLine[], context: CargoImportContext, at: Positions, layout: Layout, issues: ImportIssue[]): void {
+function checkIds(lines: readonly ImportedLine[], context: CargoImportContext, at: CellPositions, layout: Layout, issues: ImportIssue[]): void {
   const existing = context.existing ?? [];
   if (existing.length === 0) return;
   const replacing = context.mode === "replace";
@@ -675,11 +594,7 @@ function checkIds(lines: readonly ImportedLine[], context: CargoImportContext, a
   for (const l of lines) {
     const site = kept.get(l.input.id);
     if (site === undefined) continue;
-    issues.push(
-      replacing
-        ? at.cell(l.line, idColumn.index, `id "${l.input.id}" is a cargo line of site ${site}, which this file does not replace`, "choose another id")
-        : at.cell(l.line, idColumn.index, `id "${l.input.id}" is already a cargo line in the scenario (site ${site})`, "choose another id, or run with --replace to replace the cargo of the sites in this file"),
-    );
+    issues.push(at.cell(l.line, idColumn.index, sayCargo(replacing ? "cargo.id.kept_elsewhere" : "cargo.id.in_scenario", { value: l.input.id, site })));
   }
 }
 

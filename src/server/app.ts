@@ -33,6 +33,7 @@ import { registerPresenceRoutes } from "./routes/presence.ts";
 import { registerPlanViewRoutes } from "./routes/plan-view.ts";
 import { registerPlannerRunRoutes } from "./routes/planner-runs.ts";
 import { registerScenarioPageRoutes } from "./routes/scenario-page.ts";
+import { registerPersonnelImportRoutes } from "./routes/personnel-import.ts";
 import { CSRF_HEADER, csrfTokenOf, SESSION_COOKIE, validateSession } from "./session-service.ts";
 
 /** The app and the table of its routes (for the matrix test and the OpenAPI check). */
@@ -123,6 +124,7 @@ export function createApp(deps: ServerDeps): DrawdownApp {
   registerPlanViewRoutes(app, routes, deps);
   registerPlannerRunRoutes(app, routes, deps);
   registerScenarioPageRoutes(app, routes, deps);
+  registerPersonnelImportRoutes(app, routes, deps);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -4,19 +4,19 @@
  * column and hint, and when every row is valid the lines are merged into the scenario's text and the
  * result validated again, so a preview that says "ok" is exactly what the import writes.
  */
-import { createHash } from "node:crypto";
 import type { z } from "@hono/zod-openapi";
-import { csvTable, decodeCsv, type TableRead, xlsxTable } from "#cli/import-command-read.ts";
-import { UserError } from "#cli/io.ts";
-import { type CellValue, type ImportedLine, type ImportIssue, importCargoTable, summariseImport } from "#domain/cargo-import.ts";
+import { CARGO_KIND } from "#cli/import-command-read.ts";
+import { sayCargo } from "#domain/cargo-import-messages.ts";
+import { type ImportedLine, importCargoTable, summariseImport } from "#domain/cargo-import.ts";
 import { type CargoMerge, mergeCargoText } from "#domain/cargo-import-merge.ts";
 import type { ResolvedScenario } from "#domain/scenario-model.ts";
 import { parseScenarioText } from "#domain/scenario-file.ts";
-import type { cargoImportPreviewSchema, cargoImportRequestSchema, importIssueSchema } from "./routes/scenario-page-wire.ts";
+import type { cargoImportPreviewSchema, cargoImportRequestSchema } from "./routes/scenario-page-wire.ts";
+import { cellString, fileIssue, readUpload, type WireImportIssue, wireIssue } from "./spreadsheet-upload.ts";
 
 type Preview = z.infer<typeof cargoImportPreviewSchema>;
 type Request = z.output<typeof cargoImportRequestSchema>;
-type Issue = z.infer<typeof importIssueSchema>;
+type Issue = WireImportIssue;
 
 /** Data rows sent back with the preview; the issues always cover every row. */
 export const PREVIEW_ROW_LIMIT = 500;
@@ -30,33 +30,6 @@ export interface PreparedImport {
   readonly resolved?: ResolvedScenario;
 }
 
-const cellText = (v: CellValue | undefined) => (v === null || v === undefined ? "" : String(v));
-
-function fileIssue(message: string, hint: string, line = 1): Issue {
-  return { line, column: 1, columnName: null, cell: null, where: `line ${line}`, message, hint };
-}
-
-/** .csv (or .txt) and .xlsx; anything else is refused with what to do. */
-export function importFormat(fileName: string): { format: "csv" | "xlsx" } | { issue: Issue } {
-  const ext = /\.[^.]+$/.exec(fileName.toLowerCase())?.[0] ?? "";
-  if (ext === ".csv" || ext === ".txt") return { format: "csv" };
-  if (ext === ".xlsx") return { format: "xlsx" };
-  if (ext === ".xls") return { issue: fileIssue(`${fileName} is an old .xls workbook`, "save it as .xlsx (or as CSV UTF-8) and import that") };
-  return { issue: fileIssue(`cannot import ${fileName}`, "use a .csv or .xlsx file (see docs/cargo-import.md)") };
-}
-
-async function readTable(bytes: Uint8Array, format: "csv" | "xlsx", sheet: string | undefined): Promise<TableRead | { ok: false; issues: Issue[] }> {
-  try {
-    if (format === "xlsx") return await xlsxTable(bytes, sheet);
-    const { text, encoding } = decodeCsv(bytes);
-    const read = csvTable(text);
-    return read.ok && encoding !== "UTF-8" ? { ...read, notes: [`read as ${encoding} (not UTF-8)`, ...read.notes] } : read;
-  } catch (e) {
-    if (e instanceof UserError) return { ok: false, issues: [fileIssue(e.message, "save the file again as described in docs/cargo-import.md")] };
-    throw e;
-  }
-}
-
 /**
  * Reads and checks a spreadsheet against the stored scenario (its JSON text and version).
  *
@@ -65,8 +38,8 @@ async function readTable(bytes: Uint8Array, format: "csv" | "xlsx", sheet: strin
  * if (!preview.ok) console.log(preview.issues.map((i) => `${i.where}: ${i.message}; ${i.hint}`));
  */
 export async function prepareCargoImport(request: Request, stored: { readonly json: string; readonly version: number }): Promise<PreparedImport> {
-  const bytes = new Uint8Array(Buffer.from(request.content, "base64"));
-  const digest = createHash("sha256").update(bytes).digest("hex");
+  const upload = await readUpload(request, CARGO_KIND, "docs/cargo-import.md");
+  const digest = upload.digest;
   const base = {
     fileName: request.fileName,
     mode: request.mode,
@@ -82,24 +55,21 @@ export async function prepareCargoImport(request: Request, stored: { readonly js
   } satisfies Partial<Preview>;
   const refused = (format: "csv" | "xlsx", issues: Issue[]): PreparedImport => ({ preview: { ...base, ok: false, format, issues }, digest, lines: [] });
 
-  const kind = importFormat(request.fileName);
-  if ("issue" in kind) return refused("csv", [kind.issue]);
-  if (request.sheet !== undefined && kind.format !== "xlsx") return refused(kind.format, [fileIssue("a sheet was named but a CSV file has one table", "leave the sheet empty for a CSV file")]);
-  const read = await readTable(bytes, kind.format, request.sheet);
-  if (!read.ok) return refused(kind.format, read.issues.map((i) => ("columnName" in i ? i : toIssue(i, []))));
+  if (!upload.ok) return refused(upload.format, upload.issues);
+  const read = upload.read;
 
   const before = parseScenarioText(stored.json);
   if (!before.ok) throw new Error(`the stored scenario does not validate: ${before.issues[0]?.message ?? ""}`);
   const scenario = before.value.scenario;
   const table = read.table;
-  const headers = table.header.cells.map(cellText);
+  const headers = table.header.cells.map(cellString);
   const result = importCargoTable(table, {
     sites: scenario.sites.map((s) => ({ id: s.id, inHostCountry: s.inHostCountry })),
     existing: scenario.cargo.map((c) => ({ id: c.id, site: c.site })),
     mode: request.mode,
   });
 
-  let issues: Issue[] = result.ok ? [] : result.issues.map((i) => toIssue(i, headers));
+  let issues: Issue[] = result.ok ? [] : result.issues.map((i) => wireIssue(i, headers));
   let merged: CargoMerge | undefined;
   let resolved: ResolvedScenario | undefined;
   const lines = result.ok ? result.lines : [];
@@ -112,12 +82,12 @@ export async function prepareCargoImport(request: Request, stored: { readonly js
       issues = after.issues.map((i) => {
         const n = /^\$\.cargo\[(\d+)\]/.exec(i.path);
         const line = n ? lines[Number(n[1]) - firstNew]?.line : undefined;
-        return fileIssue(`with this line the scenario would not validate: ${i.path} ${i.message}`, i.hint, line ?? 1);
+        return fileIssue(sayCargo("cargo.scenario_invalid", { path: i.path, detail: i.message, hint: i.hint }), line ?? 1);
       });
     }
   }
 
-  const data = table.rows.filter((r) => r.cells.some((c) => cellText(c).trim() !== ""));
+  const data = table.rows.filter((r) => r.cells.some((c) => cellString(c).trim() !== ""));
   const byLine = new Map<number, Issue[]>();
   for (const i of issues) byLine.set(i.line, [...(byLine.get(i.line) ?? []), i]);
   const ok = issues.length === 0 && resolved !== undefined && merged !== undefined;
@@ -133,7 +103,7 @@ export async function prepareCargoImport(request: Request, stored: { readonly js
       sheet: table.sheet ?? null,
       notes: read.notes,
       header: { line: table.header.line, cells: headers },
-      rows: data.slice(0, PREVIEW_ROW_LIMIT).map((r) => ({ line: r.line, cells: headers.map((_, i) => cellText(r.cells[i])), issues: byLine.get(r.line) ?? [] })),
+      rows: data.slice(0, PREVIEW_ROW_LIMIT).map((r) => ({ line: r.line, cells: headers.map((_, i) => cellString(r.cells[i])), issues: byLine.get(r.line) ?? [] })),
       rowCount: data.length,
       issues: issues.sort((a, b) => a.line - b.line || a.column - b.column),
       summary:
@@ -148,9 +118,4 @@ export async function prepareCargoImport(request: Request, stored: { readonly js
         merged === undefined || !ok ? null : { before: scenario.cargo.length, removed: merged.removed.length, after: scenario.cargo.length - merged.removed.length + lines.length },
     },
   };
-}
-
-function toIssue(i: ImportIssue, headers: readonly string[]): Issue {
-  const name = headers[i.column - 1]?.trim();
-  return { line: i.line, column: i.column, columnName: name === undefined || name === "" ? null : name, cell: i.cell ?? null, where: i.where, message: i.message, hint: i.hint };
 }

@@ -90,6 +90,9 @@ const details = (): ClearanceDetails => ({
 const cargoCsv = (lineId: string) =>
   Buffer.from(`id,description,site,quantity,weight (kg),length (cm),width (cm),height (cm),kind\n${lineId},Crates,MAIN,2,50,100,80,60,box\n`).toString("base64");
 
+/** A one-person roster (base64) with a fresh document number. */
+const rosterCsv = (doc: string) => Buffer.from(`name,nationality,document_number,unit,site\nMatrix Person,XD,${doc},Matrix Unit,MAIN\n`).toString("base64");
+
 /** Moves an object to the other party, directly in the table (no workflow creates such objects). */
 async function reassign(table: "clearance_requests" | "movements" | "persons" | "cargo_dispositions" | "handover_lists", key: string, owner: PartyCode) {
   if (owner === DP) return;
@@ -210,6 +213,8 @@ const FIXTURES: Record<string, Fixture> = {
     body: { fileName: "cargo.csv", content: cargoCsv(id("imp")) },
     ifMatch: (await s.request(sessions.get("dp-observer"), "GET", "/api/scenario/facts")).body.version,
   })),
+  "POST /api/personnel/import/preview": fixed({ path: "/api/personnel/import/preview", body: { fileName: "roster.csv", content: rosterCsv(id("doc")) } }),
+  "POST /api/personnel/import": departing(async () => ({ path: "/api/personnel/import", body: { fileName: "roster.csv", content: rosterCsv(id("doc")) } })),
   "POST /api/clearances/drafts": fixed({ path: "/api/clearances/drafts", body: {} }),
   "GET /api/clearances": fixed({ path: "/api/clearances?status=submitted" }),
   "POST /api/clearances/submit": departing(async () => {

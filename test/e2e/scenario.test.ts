@@ -41,10 +41,14 @@ const HEADER = "id,description,site,quantity,weight (kg),length (cm),width (cm),
 const BAD = `${HEADER}\ne2e-ok,Tool kits,NIAMEY,4,40,60,40,40,box\ne2e-bad,Generators,NIAMEY,2,12O0,250,110,150,box\ne2e-site,Spares,NIAMY,1,10,10,10,10,box\n`;
 const GOOD = `${HEADER}\ne2e-kits,Tool kits,NIAMEY,4,40,60,40,40,box\ne2e-gens,Generators,AGADEZ,2,1200,250,110,150,box\n`;
 
-async function choose(page: Page, name: string, text: string) {
-  await page.getByTestId("import-panel").locator('input[type="file"]').setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
-  await page.getByTestId("import-file").getByText(name).waitFor();
+async function choose(page: Page, name: string, text: string, panel = "import-panel", shown = "import-file") {
+  await page.getByTestId(panel).locator('input[type="file"]').setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await page.getByTestId(shown).getByText(name).waitFor();
 }
+
+const ROSTER_HEADER = "name,nationality,document_number,unit,site,entry_time";
+const ROSTER_BAD = `${ROSTER_HEADER}\n"DOE, Jane",US,E2E-1,724 EABS,AGADEZ,2024-05-19 06:00\n"ROE, Rick",Niger,E2E-2,724 EABS,NIAMY,\n`;
+const ROSTER_GOOD = `${ROSTER_HEADER}\n"DOE, Jane",US,E2E-1,724 EABS,AGADEZ,2024-05-19 06:00\n"ROE, Rick",US,E2E-2,Security forces,NIAMEY,\n"POE, Ed",US,E2E-3,Liaison,,\n`;
 
 describe("Scenario", () => {
   it("shows the facts, each figure with its source or marked an assumption", async () => {
@@ -98,6 +102,48 @@ describe("Scenario", () => {
     // The page shows the new version and its lines.
     await page.getByTestId("scenario-name").getByText(`version ${after.version}`).waitFor();
     expect(await page.getByTestId("cargo-lines").textContent()).toContain("e2e-gens");
+    await page.close();
+  });
+
+  it("previews a roster with errors in French, writing nothing, then registers a good one", async () => {
+    const page = await browser.newPage();
+    await logIn(page, server.url, user("planner"), "/scenario");
+    const panel = page.getByTestId("roster-panel");
+    await panel.waitFor();
+    await page.getByRole("radio", { name: "Français" }).click();
+    await panel.getByRole("heading", { name: "Importer une liste de personnel" }).waitFor();
+    await choose(page, "roster-bad.csv", ROSTER_BAD, "roster-panel", "roster-file");
+    await panel.getByRole("button", { name: "Vérifier la liste" }).click();
+    await page.getByTestId("roster-refused").waitFor();
+    // French typography puts a narrow no-break space before ":" and inside « »: compare with plain spaces.
+    const plain = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+    expect(plain(await page.getByTestId("roster-refused").textContent())).toContain("Problèmes dans roster-bad.csv : 2, dans 1 de ses 2 rangées");
+    const issues = page.getByTestId("roster-issues").locator("tbody tr");
+    expect((await issues.allTextContents()).map(plain)).toEqual([
+      "3nationality« Niger » est le nom d’un paysécrivez son code : NE",
+      "3sitesite inconnu « NIAMY »utilisez un site du scénario dans le pays hôte : NIAMEY, AGADEZ",
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "scenario-roster-errors-fr");
+    expect((await apiCall<{ items: unknown[] }>(page, "GET", "/api/persons")).body.items).toEqual([]);
+    await page.getByRole("radio", { name: "English" }).click();
+
+    await choose(page, "roster.csv", ROSTER_GOOD, "roster-panel", "roster-file");
+    await panel.getByRole("button", { name: "Check the roster" }).click();
+    await panel.getByText("Every row is valid: 3 persons, 2 of them recorded as present at a site.").waitFor();
+    expect(await page.getByTestId("roster-by-site").locator("tbody th").allTextContents()).toEqual(["Air Base 201", "Air Base 101"]);
+    expect(await page.getByTestId("roster-by-site").locator("tbody td").allTextContents()).toEqual(["1", "1"]);
+    await panel.getByRole("button", { name: "Register 3 persons" }).click();
+    await page.getByTestId("roster-done").waitFor();
+    expect(await page.getByTestId("roster-done").textContent()).toContain("Registered 3 persons from roster.csv, 2 of them recorded as present at their site");
+    const persons = (await apiCall<{ items: { name: string; presence: { status: string; site?: string } }[] }>(page, "GET", "/api/persons")).body.items;
+    // The register lists persons by id, not in the file's order: compare by name.
+    const byName = persons.map((p) => [p.name, p.presence.status, p.presence.site ?? null]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(byName).toEqual([
+      ["DOE, Jane", "in_country", "AGADEZ"],
+      ["POE, Ed", "not_entered", null],
+      ["ROE, Rick", "in_country", "NIAMEY"],
+    ]);
     await page.close();
   });
 
@@ -160,6 +206,7 @@ describe("Scenario", () => {
     await page.getByTestId("whatif-panel").waitFor();
     expect(await page.getByTestId("run-panel").count()).toBe(0);
     expect(await page.getByTestId("import-panel").count()).toBe(0);
+    expect(await page.getByTestId("roster-panel").count()).toBe(0);
     await page.getByRole("radio", { name: "Français" }).click();
     await page.getByRole("heading", { level: 2, name: "L’accord" }).waitFor();
     expect(await page.getByTestId("facts-deadline").textContent()).toContain("15 sept. 2024, 22:59 UTC");

@@ -6,7 +6,7 @@ import { type Instant, instant, parseInstant } from "#domain/time.ts";
 import { loadShipped } from "#test/scenarios.ts";
 import { applyVariations } from "./apply-variations.ts";
 import { fleetByType } from "./fleet-counts.ts";
-import type { Variation } from "./variation.ts";
+import { describeVariation, type Variation } from "./variation.ts";
 
 const at = (iso: string): Instant => parseInstant(iso) ?? instant(Number.NaN);
 const niger = loadShipped("niger-2024");
@@ -31,6 +31,9 @@ function apply(vs: Variation[], rs: ResolvedScenario = niger) {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r;
 }
+
+/** The notes' English, one string. */
+const texts = (r: { notes: readonly { text: string }[] }) => r.notes.map((n) => n.text).join("\n");
 
 function issues(vs: Variation[]) {
   const r = applyVariations(niger, vs);
@@ -74,7 +77,7 @@ describe("applyVariations", () => {
     it("removes, never below 0, and says so", () => {
       const r = apply([{ kind: "fleet", type: "C-130J-30", delta: -5 }]);
       expect(fleetByType(r.value.scenario).get("C-130J-30")).toBe(0);
-      expect(r.notes.join()).toMatch(/only 1 to remove/);
+      expect(texts(r)).toMatch(/only 1 to remove/);
     });
 
     it("creates an entry for a known type the fleet does not fly, at the first entry's base and availability", () => {
@@ -82,7 +85,7 @@ describe("applyVariations", () => {
       const entry = r.value.scenario.fleet.find((f) => f.type === "PAX-CHARTER");
       const first = niger.scenario.fleet[0];
       expect(entry).toMatchObject({ count: 1, base: first?.base, availability: first?.availability });
-      expect(r.notes.join()).toMatch(/new fleet entry/);
+      expect(texts(r)).toMatch(/new fleet entry/);
     });
 
     it("refuses an unknown type with the known ones as a hint", () => {
@@ -119,7 +122,7 @@ describe("applyVariations", () => {
       const after = rule?.landing?.leadTime;
       if (!before || !after || !rule) throw new Error("NE has a landing rule");
       expect(latestFilingAt(flight, before, rule.weekend) - latestFilingAt(flight, after, rule.weekend)).toBe(72 * 60);
-      expect(r.notes.join()).toMatch(/AGADEZ are delayed too/);
+      expect(texts(r)).toMatch(/AGADEZ are delayed too/);
     });
 
     it("accepts the site id as well as the ICAO code", () => {
@@ -148,19 +151,19 @@ describe("applyVariations", () => {
       const r = apply([{ kind: "deny", country: "DZ" }]);
       expect(r.value.scenario.airLegs.map((l) => `${l.from}-${l.to}`)).toEqual(["AGADEZ-NIAMEY"]);
       for (const l of r.value.scenario.airLegs) expect(l.overflies).not.toContain("DZ");
-      expect(r.notes.join()).toMatch(/2 of 3 air legs removed/);
+      expect(texts(r)).toMatch(/2 of 3 air legs removed/);
     });
 
     it("removes legs that end in the country even when its overflight list forgets it", () => {
       const r = apply([{ kind: "deny", country: "DE" }]);
       expect(r.value.scenario.airLegs.every((l) => l.from !== "RAMSTEIN" && l.to !== "RAMSTEIN")).toBe(true);
-      expect(r.notes.join()).toMatch(/based in DE/);
+      expect(texts(r)).toMatch(/based in DE/);
     });
 
     it("changes nothing for a country no leg crosses, and says so", () => {
       const r = apply([{ kind: "deny", country: "ML" }]);
       expect(r.value.scenario.airLegs).toBe(niger.scenario.airLegs);
-      expect(r.notes.join()).toMatch(/nothing changes/);
+      expect(texts(r)).toMatch(/nothing changes/);
     });
   });
 
@@ -240,6 +243,31 @@ describe("applyVariations", () => {
     it("refuses a country without the rule", () => {
       expect(issues([{ kind: "lead-time", country: "DZ", value: 1, unit: "hours", clearance: "landing" }])[0]?.message).toMatch(/DZ has no landing rule/);
     });
+  });
+
+  it("codes every note: its code, its values, and its English from the code's template, starting with the variation it is about", () => {
+    const two = apply([{ kind: "fleet", type: "C-17A", delta: 1 }]).value;
+    const cases: { vs: Variation[]; rs?: ResolvedScenario; code: string; params: Record<string, string | number> }[] = [
+      { vs: [{ kind: "fleet", type: "C-130J-30", delta: -5 }], code: "whatif.note.fleet.none_left", params: { type: "C-130J-30", delta: "−5", total: 1 } },
+      { vs: [{ kind: "clearance-delay", target: "DRRN", hours: 72 }], code: "whatif.note.clearance_delay.airfield_shared", params: { target: "DRRN", hours: 72, country: "NE", others: "AGADEZ" } },
+      { vs: [{ kind: "deny", country: "ML" }], code: "whatif.note.deny.nothing", params: { country: "ML" } },
+      { vs: [{ kind: "deadline", at: at("2024-09-16T10:59Z") }], code: "whatif.note.deadline.hours_later", params: { at: "2024-09-16 10:59Z", hours: 12 } },
+      { vs: [{ kind: "deadline", at: at("2024-09-12T10:59Z") }], code: "whatif.note.deadline.days_earlier", params: { at: "2024-09-12 10:59Z", days: 3.5 } },
+      {
+        vs: [{ kind: "aircraft-out", fleetId: "C17", count: 1, from: at("2024-06-10T00:00Z"), to: at("2024-07-10T00:00Z") }],
+        rs: two,
+        code: "whatif.note.aircraft_out.split_span",
+        params: { count: 1, fleet: "C17", from: "2024-06-10 00:00Z", to: "2024-07-10 00:00Z", entry: "C17-out" },
+      },
+    ];
+    for (const c of cases) {
+      const [v] = c.vs;
+      const note = apply(c.vs, c.rs).notes.find((n) => n.code === c.code);
+      expect(note, c.code).toEqual({ code: c.code, params: c.params, text: expect.any(String) });
+      // The label the page shows for the variation starts its notes, as before they had codes.
+      if (v) expect(note?.text.startsWith(`${describeVariation(v)}: `), note?.text).toBe(true);
+    }
+    expect(apply([{ kind: "deadline", at: at("2024-09-12T10:59Z") }]).notes[0]?.text).toBe("deadline 2024-09-12 10:59Z: 3.5 days earlier");
   });
 
   it("reports every refused variation with its index, not only the first", () => {

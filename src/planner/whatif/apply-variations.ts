@@ -1,4 +1,5 @@
 import type { AircraftType } from "#domain/aircraft-type.ts";
+import type { CodedMessage } from "#domain/coded-message.ts";
 import type { ClearanceKind, ClearanceKindRule, ClearanceRule } from "#domain/clearance-rule.ts";
 import type { FleetEntry, Window } from "#domain/fleet.ts";
 import type { AircraftTypeId, FleetId } from "#domain/ids.ts";
@@ -6,7 +7,8 @@ import type { Scenario } from "#domain/scenario.ts";
 import { type ResolvedScenario, resolveScenario } from "#domain/scenario-model.ts";
 import { formatHuman, type Instant } from "#domain/time.ts";
 import { type Minutes, minutes } from "#domain/units.ts";
-import { describeVariation, type Variation } from "./variation.ts";
+import type { Variation } from "./variation.ts";
+import { fleetLabel, outageSpan, sayWhatIf } from "./whatif-notes.ts";
 
 /** Why a variation cannot be applied: where (`["variations", i, field]`), what, and how to fix it. */
 export interface VariationIssue {
@@ -16,10 +18,10 @@ export interface VariationIssue {
 }
 
 export type VariedScenario =
-  | { readonly ok: true; readonly value: ResolvedScenario; readonly notes: readonly string[] }
+  | { readonly ok: true; readonly value: ResolvedScenario; readonly notes: readonly CodedMessage[] }
   | { readonly ok: false; readonly issues: readonly VariationIssue[] };
 
-type Step = { ok: true; scenario: Scenario; notes: string[] } | { ok: false; issue: VariationIssue };
+type Step = { ok: true; scenario: Scenario; notes: CodedMessage[] } | { ok: false; issue: VariationIssue };
 
 interface Context {
   readonly rs: ResolvedScenario;
@@ -29,7 +31,8 @@ interface Context {
 /**
  * Applies the variations in order to a copy of the scenario (the input is never mutated; what is
  * unchanged is shared) and resolves the result. Every variation that cannot apply is reported, with
- * its index; notes say what each did where that is not obvious (legs removed, windows stretched).
+ * its index; notes say what each did where that is not obvious (legs removed, windows stretched),
+ * each coded and starting with the variation's label (`whatif-notes.ts`).
  * See `Variation` for the meaning of each kind.
  *
  * @example
@@ -38,7 +41,7 @@ interface Context {
  */
 export function applyVariations(rs: ResolvedScenario, variations: readonly Variation[]): VariedScenario {
   let scenario = rs.scenario;
-  const notes: string[] = [];
+  const notes: CodedMessage[] = [];
   const issues: VariationIssue[] = [];
   variations.forEach((v, i) => {
     const ctx: Context = { rs: { ...rs, scenario, deadline: scenario.agreement.deadline }, path: ["variations", i] };
@@ -48,7 +51,7 @@ export function applyVariations(rs: ResolvedScenario, variations: readonly Varia
       return;
     }
     scenario = step.scenario;
-    notes.push(...step.notes.map((n) => `${describeVariation(v)}: ${n}`));
+    notes.push(...step.notes);
   });
   if (issues.length > 0) return { ok: false, issues };
   if (scenario === rs.scenario) return { ok: true, value: rs, notes };
@@ -80,7 +83,7 @@ const fail = (ctx: Context, field: string, message: string, hint: string): Step 
   issue: { path: [...ctx.path, field], message, hint },
 });
 
-const done = (scenario: Scenario, ...notes: string[]): Step => ({ ok: true, scenario, notes });
+const done = (scenario: Scenario, ...notes: CodedMessage[]): Step => ({ ok: true, scenario, notes });
 
 const list = (xs: readonly string[], max = 12) => `${xs.slice(0, max).join(", ")}${xs.length > max ? ", …" : ""}`;
 
@@ -120,7 +123,10 @@ function changeFleet(ctx: Context, type: string, delta: number): Step {
       assumption: true,
       rationale: `what-if: ${delta} ${type} added at ${template.base} with the availability and crews of fleet ${template.id}`,
     };
-    return done({ ...s, fleet: [...s.fleet, entry] }, `new fleet entry ${entry.id} at ${template.base}, available as fleet ${template.id}`);
+    return done(
+      { ...s, fleet: [...s.fleet, entry] },
+      sayWhatIf("whatif.note.fleet.new_entry", { ...fleetLabel(type, delta), entry: entry.id, base: template.base, template: template.id }),
+    );
   }
   const total = entries.reduce((n, f) => n + f.count, 0);
   let remove = Math.min(-delta, total);
@@ -131,7 +137,7 @@ function changeFleet(ctx: Context, type: string, delta: number): Step {
     remove -= take;
   }
   const fleet = s.fleet.map((f) => (counts.has(f) ? { ...f, count: counts.get(f) ?? f.count } : f));
-  return done({ ...s, fleet }, ...(-delta > total ? [`only ${total} to remove: none left`] : []));
+  return done({ ...s, fleet }, ...(-delta > total ? [sayWhatIf("whatif.note.fleet.none_left", { ...fleetLabel(type, delta), total })] : []));
 }
 
 function resolveAirfield(ctx: Context, target: string) {
@@ -169,8 +175,8 @@ function delayClearances(ctx: Context, target: string, hours: number): Step {
       ...(rule.landing ? { landing: plus(rule.landing) } : {}),
       ...(rule.overflight ? { overflight: plus(rule.overflight) } : {}),
     };
-    const kinds = [rule.landing ? "landing" : "", rule.overflight ? "overflight" : ""].filter(Boolean).join(" and ");
-    return done(withRule(s, rule, next), `${kinds} clearances of ${target} need ${hours} h more notice`);
+    const code = rule.landing && rule.overflight ? "country_both" : rule.landing ? "country_landing" : "country_overflight";
+    return done(withRule(s, rule, next), sayWhatIf(`whatif.note.clearance_delay.${code}`, { target, hours }));
   }
   const site = resolveAirfield(ctx, target);
   if (!site || !site.icao)
@@ -191,7 +197,9 @@ function delayClearances(ctx: Context, target: string, hours: number): Step {
   const others = s.sites.filter((x) => x.icao && x.country === site.country && x.id !== site.id).map((x) => x.id);
   return done(
     withRule(s, rule, { ...rule, landing: plus(rule.landing) }),
-    `landing clearances of ${site.country} need ${hours} h more notice${others.length > 0 ? ` (clearances are per country: landings at ${list(others)} are delayed too)` : ""}`,
+    others.length > 0
+      ? sayWhatIf("whatif.note.clearance_delay.airfield_shared", { target, hours, country: site.country, others: list(others) })
+      : sayWhatIf("whatif.note.clearance_delay.airfield", { target, hours, country: site.country }),
   );
 }
 
@@ -201,12 +209,12 @@ function deny(ctx: Context, country: string): Step {
   const countryOf = (id: string) => ctx.rs.sites.get(id as never)?.country;
   const crosses = (l: Scenario["airLegs"][number]) => l.overflies.includes(country as never) || countryOf(l.from) === country || countryOf(l.to) === country;
   const removed = s.airLegs.filter(crosses);
-  if (removed.length === 0) return done(s, `no air leg crosses ${country}: nothing changes`);
+  if (removed.length === 0) return done(s, sayWhatIf("whatif.note.deny.nothing", { country }));
   const bases = s.fleet.filter((f) => f.count > 0 && countryOf(f.base) === country).map((f) => f.id);
   return done(
     { ...s, airLegs: s.airLegs.filter((l) => !crosses(l)) },
-    `${removed.length} of ${s.airLegs.length} air legs removed (${list(removed.map((l) => `${l.from}–${l.to}`), 6)})`,
-    ...(bases.length > 0 ? [`fleet ${list(bases)} is based in ${country}: its aircraft cannot take off`] : []),
+    sayWhatIf("whatif.note.deny.legs_removed", { country, removed: removed.length, legs: s.airLegs.length, which: list(removed.map((l) => `${l.from}–${l.to}`), 6) }),
+    ...(bases.length > 0 ? [sayWhatIf("whatif.note.deny.fleet_grounded", { country, fleets: list(bases) })] : []),
   );
 }
 
@@ -229,11 +237,19 @@ function moveDeadline(ctx: Context, at: Instant): Step {
     groups++;
     return { ...g, latestDeparture: at };
   });
+  const label = { at: formatHuman(at) };
+  // Numbers to a tenth, as numbers, so a page writes them its own way (2,5 in French).
+  const tenth = (x: number) => Math.round(x * 10) / 10;
+  const shift = Math.abs(at - old);
+  const later = at > old;
   return done(
     { ...s, agreement: { ...s.agreement, deadline: at }, fleet, personnel },
-    `${Math.abs(at - old) / 60 >= 48 ? `${(Math.abs(at - old) / 1440).toFixed(1)} days` : `${(Math.abs(at - old) / 60).toFixed(1)} h`} ${at > old ? "later" : "earlier"}`,
-    ...(stretched.length > 0 ? [`availability of fleet ${list(stretched)} ran until the deadline and now runs until the new one`] : []),
-    ...(groups > 0 ? [`${groups} personnel group${groups === 1 ? "" : "s"} whose latest departure was the deadline may now leave until the new one`] : []),
+    shift / 60 >= 48
+      ? sayWhatIf(later ? "whatif.note.deadline.days_later" : "whatif.note.deadline.days_earlier", { ...label, days: tenth(shift / 1440) })
+      : sayWhatIf(later ? "whatif.note.deadline.hours_later" : "whatif.note.deadline.hours_earlier", { ...label, hours: tenth(shift / 60) }),
+    ...(stretched.length > 0 ? [sayWhatIf("whatif.note.deadline.availability_stretched", { ...label, fleets: list(stretched) })] : []),
+    ...(groups === 1 ? [sayWhatIf("whatif.note.deadline.personnel_one", label)] : []),
+    ...(groups > 1 ? [sayWhatIf("whatif.note.deadline.personnel_many", { ...label, groups })] : []),
   );
 }
 
@@ -268,8 +284,16 @@ function aircraftOut(ctx: Context, fleetId: string, count: number, from: Instant
   const left = cut(entry.availability, lo, hi);
   const reduced = { ...entry, count: entry.count - count };
   const unchanged = left.length === entry.availability.length && left.every((w, i) => w === entry.availability[i]);
-  if (unchanged) return done(s, `the outage misses every availability window of ${entry.id}: nothing changes`);
-  if (left.length === 0) return done({ ...s, fleet: s.fleet.map((f) => (f === entry ? reduced : f)) }, `out for all of ${entry.id}'s availability`);
+  // The label names the span only when the outage has one, as `describeVariation` does.
+  const label = { count, fleet: entry.id };
+  const span = from === undefined && to === undefined ? undefined : { ...label, ...outageSpan(from, to) };
+  if (unchanged)
+    return done(s, span ? sayWhatIf("whatif.note.aircraft_out.missed_span", span) : sayWhatIf("whatif.note.aircraft_out.missed", label));
+  if (left.length === 0)
+    return done(
+      { ...s, fleet: s.fleet.map((f) => (f === entry ? reduced : f)) },
+      span ? sayWhatIf("whatif.note.aircraft_out.all_span", span) : sayWhatIf("whatif.note.aircraft_out.all", label),
+    );
   // The whole entry out for a while: its aircraft keep their tail ids, with the outage cut from their availability.
   if (count === entry.count) return done({ ...s, fleet: s.fleet.map((f) => (f === entry ? { ...entry, availability: left } : f)) });
   const out: FleetEntry = {
@@ -281,7 +305,10 @@ function aircraftOut(ctx: Context, fleetId: string, count: number, from: Instant
     rationale: `what-if: ${count} of ${entry.id} out of service for part of the withdrawal`,
   };
   const fleet = s.fleet.flatMap((f) => (f === entry ? [reduced, out] : [f]));
-  return done({ ...s, fleet }, `flown as fleet ${out.id}, whose availability leaves out the outage`);
+  return done(
+    { ...s, fleet },
+    span ? sayWhatIf("whatif.note.aircraft_out.split_span", { ...span, entry: out.id }) : sayWhatIf("whatif.note.aircraft_out.split", { ...label, entry: out.id }),
+  );
 }
 
 function setLeadTime(ctx: Context, country: string, lead: { value: number; unit: "working_days" | "hours" | "days" }, kind: ClearanceKind | undefined): Step {

@@ -5,6 +5,8 @@ export interface StrandedSite {
   readonly site: string;
   /** Whether cargo to withdraw waits there (people might still leave on commercial seats). */
   readonly cargo: boolean;
+  /** The sites it still reaches, all inside the host country (for a note to name them). */
+  readonly reaches: readonly string[];
   readonly reason: string;
 }
 
@@ -49,6 +51,7 @@ export function stranded(rs: ResolvedScenario): StrandedSite[] {
     out.push({
       site: site.id,
       cargo: cargoAt.has(site.id),
+      reaches: via,
       reason: `no air leg or road route leads from ${site.id} out of the host country${via.length > 0 ? ` (it reaches only ${via.join(", ")})` : ""}`,
     });
   }

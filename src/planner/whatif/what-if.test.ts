@@ -52,8 +52,8 @@ describe("what-if on Niger", () => {
     expect(plan.unplanned.some((u) => u.what === "cargo" || u.what === "pallet")).toBe(true);
     expect(planMeets(plan)).toBe(false);
     expect(row(w.rows, "meetsDeadline")).toMatchObject({ base: true, variant: false });
-    expect(w.notes.some((n) => /NIAMEY has no military way out/.test(n))).toBe(true);
-    expect(w.notes.some((n) => /AGADEZ has no military way out/.test(n))).toBe(true);
+    expect(w.notes.some((n) => /NIAMEY has no military way out/.test(n.text))).toBe(true);
+    expect(w.notes.some((n) => /AGADEZ has no military way out/.test(n.text))).toBe(true);
     expect(w.fixes?.blocked).toMatch(/cargo at NIAMEY cannot leave/);
     expect(w.fixes?.fixes).toEqual([]);
     // The verifier agrees: the only violations are about what was left behind (the summary's

@@ -1,3 +1,4 @@
+import type { CodedMessage } from "#domain/coded-message.ts";
 import type { ResolvedScenario } from "#domain/scenario-model.ts";
 import { planWithdrawal } from "../plan-withdrawal.ts";
 import { applyVariations, type VariationIssue } from "./apply-variations.ts";
@@ -5,7 +6,7 @@ import { type ComparisonRow, compareVariants, planMeets, type Variant } from "./
 import { type FixReport, whatIfFixes } from "./fixes.ts";
 import type { SearchOptions } from "./trials.ts";
 import type { Variation } from "./variation.ts";
-import { stranded } from "./ways-out.ts";
+import { strandedNotes } from "./whatif-notes.ts";
 
 export interface WhatIfOptions extends SearchOptions {
   /** Search for fixes when the variant misses the deadline (default true). */
@@ -17,8 +18,8 @@ export interface WhatIf {
   readonly base: Variant;
   readonly variant: Variant;
   readonly rows: readonly ComparisonRow[];
-  /** What the variations did, where not obvious, and the sites they left without a way out. */
-  readonly notes: readonly string[];
+  /** What the variations did, where not obvious, and the sites they left without a way out (coded; `text` is the English). */
+  readonly notes: readonly CodedMessage[];
   /** Present when the variant misses the deadline and fixes were asked for. */
   readonly fixes?: FixReport;
 }
@@ -42,8 +43,7 @@ export function runWhatIf(
   const progress = options.onProgress ?? (() => {});
   const base: Variant = { rs, plan: planWithdrawal(rs, { seed, onProgress: (p, f, d) => progress(`before: ${p}`, f, d) }) };
   const variant: Variant = { rs: varied.value, plan: planWithdrawal(varied.value, { seed, onProgress: (p, f, d) => progress(`after: ${p}`, f, d) }) };
-  const before = new Set(stranded(rs).map((s) => s.site));
-  const notes = [...varied.notes, ...stranded(varied.value).filter((s) => !before.has(s.site)).map((s) => `${s.site} has no military way out: ${s.reason}`)];
+  const notes = [...varied.notes, ...strandedNotes(rs, varied.value)];
   const fixes = options.fixes !== false && !planMeets(variant.plan) ? whatIfFixes(varied.value, { seed, plan: variant.plan, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) : undefined;
   return { ok: true, value: { variations, base, variant, rows: compareVariants(base, variant), notes, ...(fixes ? { fixes } : {}) } };
 }

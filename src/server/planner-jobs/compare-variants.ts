@@ -4,13 +4,14 @@
  * variation did, the sites it left without a way out and, when asked, what would fix a variant
  * that misses the deadline. The same parts `drawdown whatif` uses, for several variants at once.
  */
+import type { CodedMessage } from "#domain/coded-message.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { ResolvedScenario } from "#domain/scenario-model.ts";
 import { applyVariations } from "#planner/whatif/apply-variations.ts";
 import { type ComparisonRow, compareVariants, planMeets } from "#planner/whatif/compare.ts";
 import { type FixReport, whatIfFixes } from "#planner/whatif/fixes.ts";
 import { describeVariation } from "#planner/whatif/variation.ts";
-import { stranded } from "#planner/whatif/ways-out.ts";
+import { strandedNotes } from "#planner/whatif/whatif-notes.ts";
 import { planWithdrawal } from "#planner/plan-withdrawal.ts";
 import type { NamedVariant } from "./planner-job.ts";
 
@@ -19,7 +20,8 @@ export interface VariantComparison {
   readonly name: string;
   readonly variations: readonly string[];
   readonly rows: readonly ComparisonRow[];
-  readonly notes: readonly string[];
+  /** Coded, so a page can say them in its language; `text` is the English. */
+  readonly notes: readonly CodedMessage[];
   readonly meets: boolean;
   readonly unplanned: Plan["unplanned"];
   readonly fixes: FixReport | null;
@@ -50,7 +52,6 @@ export function compareScenarioVariants(
   const progress = options.onProgress ?? (() => {});
   const basePlan = planWithdrawal(rs, { seed: options.seed, onProgress: (p, f, d) => progress(0, steps, p, f, d) });
   const base = { rs, plan: basePlan };
-  const before = new Set(stranded(rs).map((s) => s.site));
   const compared = variants.map((v, i): VariantComparison => {
     const varied = applyVariations(rs, v.variations);
     if (!varied.ok) throw new Error(`variant ${v.name}: ${varied.issues.map((x) => x.message).join("; ")}`);
@@ -64,7 +65,7 @@ export function compareScenarioVariants(
       name: v.name,
       variations: v.variations.map(describeVariation),
       rows: compareVariants(base, { rs: varied.value, plan }),
-      notes: [...varied.notes, ...stranded(varied.value).filter((s) => !before.has(s.site)).map((s) => `${s.site} has no military way out: ${s.reason}`)],
+      notes: [...varied.notes, ...strandedNotes(rs, varied.value)],
       meets,
       unplanned: plan.unplanned,
       fixes,

@@ -4,6 +4,7 @@
  * `failure`). It imports zod only, so the web app can import its types (never its code).
  */
 import { z } from "@hono/zod-openapi";
+import { codedTextSchema } from "./scenario-page-wire.ts";
 
 const instant = z.string().describe("ISO 8601 instant, UTC.");
 
@@ -97,7 +98,7 @@ export const whatIfResultSchema = z
         name: z.string(),
         variations: z.array(z.string()).describe("Each change, described (English)."),
         rows: z.array(z.object({ key: z.string(), label: z.string(), base: figureValue, variant: figureValue })).describe("Key figures before and after, by stable key."),
-        notes: z.array(z.string()).describe("What the variations did, where not obvious (English)."),
+        notes: z.array(codedTextSchema).describe("What the variations did, where not obvious, and the sites left without a way out: coded, with the English text."),
         meets: z.boolean().describe("Meets the deadline with everything planned."),
         unplannedCount: z.number().int(),
         unplanned: z.array(unplanned).describe("The first 10."),

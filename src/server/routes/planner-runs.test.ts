@@ -102,7 +102,9 @@ describe("POST /api/whatif", () => {
     const list = events(r.body as string);
     const steps = list.filter((e) => e.event === "progress").map((e) => (e.data as { step: number }).step);
     expect(new Set(steps)).toEqual(new Set([0, 1, 2]));
-    const result = list.at(-1)?.data as { variants: { name: string; rows: { key: string; base: unknown; variant: unknown }[]; variations: string[] }[] };
+    const result = list.at(-1)?.data as {
+      variants: { name: string; rows: { key: string; base: unknown; variant: unknown }[]; variations: string[]; notes: { code: string; params: Record<string, unknown>; text: string }[] }[];
+    };
     expect(result.variants.map((v) => v.name)).toEqual(["One more C-17", "Deadline 2 days earlier"]);
 
     const rs = s.deps.scenario.resolved;
@@ -114,6 +116,10 @@ describe("POST /api/whatif", () => {
     expect(result.variants[0]?.variations).toEqual(["C-17A +1"]);
     const deadline = result.variants[1]?.rows.find((x) => x.key === "deadline");
     expect(Date.parse(String(deadline?.base)) - Date.parse(String(deadline?.variant))).toBe(48 * 3_600_000);
+    // Each note comes with its code and values (for the page to say in French) and its English.
+    const moved = new Date(String(deadline?.variant)).toISOString();
+    const at = `${moved.slice(0, 10)} ${moved.slice(11, 16)}Z`;
+    expect(result.variants[1]?.notes).toEqual([{ code: "whatif.note.deadline.days_earlier", params: { at, days: 2 }, text: `deadline ${at}: 2 days earlier` }]);
   });
 
   it("refuses a variation that cannot apply before planning anything, naming it", async () => {

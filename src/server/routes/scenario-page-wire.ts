@@ -1,6 +1,7 @@
 /**
  * The wire format of the Scenario page's routes: the scenario's facts with each figure's source or
- * "assumption", and the cargo import's preview and result. It imports zod only, so the web app can
+ * "assumption", the cargo import's preview and result, and the personnel import's (a unit's roster
+ * into the person register). It imports zod only, so the web app can
  * import its types (never its code).
  */
 import { z } from "@hono/zod-openapi";
@@ -117,6 +118,15 @@ export const cargoImportRequestSchema = z
   })
   .openapi("CargoImportRequest");
 
+/** A message's stable code and values, for the web app to say in the reader's language; `text` is the English. */
+export const codedTextSchema = z
+  .object({
+    code: z.string().describe("Stable code of the message, e.g. import.note.semicolons."),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).describe("The values of the message's placeholders."),
+    text: z.string().describe("The message in English."),
+  })
+  .openapi("CodedText");
+
 export const importIssueSchema = z
   .object({
     line: z.number().int().describe("The file's line (CSV) or row (XLSX)."),
@@ -126,6 +136,8 @@ export const importIssueSchema = z
     where: z.string().describe('As a person reads it: `line 7, column "weight"`.'),
     message: z.string(),
     hint: z.string(),
+    code: z.string().describe("Stable code of the message and its hint (e.g. cargo.number.not_number), for translation."),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).describe("The values of the message's and hint's placeholders."),
   })
   .openapi("ImportIssue");
 
@@ -136,7 +148,7 @@ export const cargoImportPreviewSchema = z
     format: z.enum(["csv", "xlsx"]),
     sheet: z.string().nullable(),
     mode: z.enum(["append", "replace"]),
-    notes: z.array(z.string()).describe("How the file was read (delimiter, encoding, header row)."),
+    notes: z.array(codedTextSchema).describe("How the file was read (delimiter, encoding, header row)."),
     header: z.object({ line: z.number().int(), cells: z.array(z.string()) }).nullable(),
     rows: z
       .array(z.object({ line: z.number().int(), cells: z.array(z.string()), issues: z.array(importIssueSchema) }))
@@ -160,3 +172,54 @@ export const cargoImportResultSchema = z
     digest: z.string().describe("SHA-256 of the file, as recorded in the ledger."),
   })
   .openapi("CargoImportResult");
+
+/** A roster sent for a preview or an import. */
+export const personnelImportRequestSchema = z
+  .strictObject({
+    fileName: z.string().trim().min(1).max(200).describe("The file's name: .csv or .xlsx decides how it is read."),
+    content: z
+      .string()
+      .min(1)
+      .max(1_900_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64 text (the file's bytes)")
+      .describe("The file's bytes in base64 (at most about 1.4 MB of file)."),
+    sheet: z.string().trim().min(1).max(100).optional().describe("XLSX: the worksheet to read (default the first)."),
+  })
+  .openapi("PersonnelImportRequest");
+
+const count = z.number().int();
+
+export const personnelImportSummarySchema = z.object({
+  persons: count,
+  entries: count.describe("Persons recorded as present at a site."),
+  bySite: z.array(z.object({ site: z.string(), persons: count })),
+  byUnit: z.array(z.object({ unit: z.string(), persons: count })),
+});
+
+export const personnelImportPreviewSchema = z
+  .object({
+    ok: z.boolean().describe("True when every row is valid: the import can be applied."),
+    fileName: z.string(),
+    format: z.enum(["csv", "xlsx"]),
+    sheet: z.string().nullable(),
+    notes: z.array(codedTextSchema).describe("How the file was read (delimiter, encoding, header row)."),
+    header: z.object({ line: z.number().int(), cells: z.array(z.string()) }).nullable(),
+    rows: z
+      .array(z.object({ line: z.number().int(), cells: z.array(z.string()), issues: z.array(importIssueSchema) }))
+      .describe("Every data row as read, with its problems (at most `rowLimit`). Personal data: only the departing party's planners get this answer."),
+    rowCount: z.number().int(),
+    rowLimit: z.number().int(),
+    issues: z.array(importIssueSchema).describe("Every problem, in file order: the header's and the rows'."),
+    summary: personnelImportSummarySchema.nullable(),
+    registered: count.describe("Persons of the party in the register now."),
+  })
+  .openapi("PersonnelImportPreview");
+
+export const personnelImportResultSchema = z
+  .object({
+    fileName: z.string(),
+    summary: personnelImportSummarySchema,
+    persons: z.array(z.string()).describe("The new persons' ids, in the file's order."),
+    registered: count.describe("Persons of the party in the register after the import."),
+  })
+  .openapi("PersonnelImportResult");

@@ -12,7 +12,18 @@ import type { overviewAlertSchema, overviewSchema, overviewSiteSchema } from "..
 import type { reportMovementSchema, reportSchema } from "../../../src/server/routes/report-wire.ts";
 import type { ganttConvoySchema, ganttSeatsSchema, ganttSortieSchema, planGanttSchema, sortieLoadSchema } from "../../../src/server/routes/plan-view-wire.ts";
 import type { planRunRequestSchema, planRunResultSchema, runFailureSchema, runProgressSchema, variationSchema, whatIfRequestSchema, whatIfResultSchema } from "../../../src/server/routes/planner-runs-wire.ts";
-import type { cargoImportPreviewSchema, cargoImportRequestSchema, cargoImportResultSchema, factFigureSchema, scenarioFactsSchema } from "../../../src/server/routes/scenario-page-wire.ts";
+import type {
+  cargoImportPreviewSchema,
+  cargoImportRequestSchema,
+  cargoImportResultSchema,
+  codedTextSchema,
+  factFigureSchema,
+  importIssueSchema,
+  personnelImportPreviewSchema,
+  personnelImportRequestSchema,
+  personnelImportResultSchema,
+  scenarioFactsSchema,
+} from "../../../src/server/routes/scenario-page-wire.ts";
 import type {
   checkpointSchema,
   clearanceSchema,
@@ -57,6 +68,11 @@ export type FactFigure = z.infer<typeof factFigureSchema>;
 export type CargoImportRequest = z.input<typeof cargoImportRequestSchema>;
 export type CargoImportPreview = z.infer<typeof cargoImportPreviewSchema>;
 export type CargoImportResult = z.infer<typeof cargoImportResultSchema>;
+export type CodedText = z.infer<typeof codedTextSchema>;
+export type ImportIssue = z.infer<typeof importIssueSchema>;
+export type PersonnelImportRequest = z.input<typeof personnelImportRequestSchema>;
+export type PersonnelImportPreview = z.infer<typeof personnelImportPreviewSchema>;
+export type PersonnelImportResult = z.infer<typeof personnelImportResultSchema>;
 export type PlanRunRequest = z.input<typeof planRunRequestSchema>;
 export type RunProgress = z.infer<typeof runProgressSchema>;
 export type RunFailure = z.infer<typeof runFailureSchema>;

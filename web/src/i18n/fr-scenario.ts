@@ -92,6 +92,18 @@ export const frScenario: Readonly<Record<string, string>> = {
   "starting the planner…": "démarrage de la planification…",
   "plan {{step}} of {{steps}}: {{phase}}": "plan {{step}} sur {{steps}} : {{phase}}",
   "{{file}} is {{size}} bytes; the largest file the server takes is {{max}} bytes. Split it into smaller files.": "{{file}} fait {{size}} octets ; le serveur accepte au plus {{max}} octets. Découpez-le en fichiers plus petits.",
+  "Import a personnel roster": "Importer une liste de personnel",
+  "A unit's roster, one person a row, as CSV or XLSX (columns: name, nationality, document_number, unit, and optionally group, site and entry_time; see docs/personnel-import.md). Each person goes into the person register, recorded as present at the row's site. Every row is checked first; nothing is registered unless every row is valid.":
+    "La liste du personnel d’une unité, une personne par rangée, en CSV ou XLSX (colonnes : name, nationality, document_number, unit, et au choix group, site et entry_time ; voir docs/personnel-import.md). Chaque personne entre au registre des personnes, présente sur le site de sa rangée. Chaque rangée est d’abord vérifiée ; rien n’est enregistré tant qu’une rangée n’est pas valide.",
+  "Check the roster": "Vérifier la liste",
+  "Every row is valid: {{persons}} persons, {{entries}} of them recorded as present at a site. The register holds {{registered}} persons of your party now. Nothing is written until you register them.":
+    "Toutes les rangées sont valides : {{persons}} personnes, dont {{entries}} enregistrées comme présentes sur un site. Le registre compte maintenant {{registered}} personnes de votre partie. Rien n’est enregistré avant que vous ne les inscriviez.",
+  "Present by site": "Présents par site",
+  "By unit": "Par unité",
+  "Register {{n}} persons": "Inscrire {{n}} personnes",
+  "Registering…": "Inscription…",
+  "Registered {{n}} persons from {{file}}, {{entries}} of them recorded as present at their site; the register now holds {{total}} persons of your party, and the ledger records each by id.":
+    "{{n}} personnes de {{file}} inscrites, dont {{entries}} enregistrées comme présentes sur leur site ; le registre compte maintenant {{total}} personnes de votre partie, et le registre public consigne chacune par son identifiant.",
   "Import a cargo spreadsheet": "Importer un tableau de fret",
   "A unit's equipment list, one cargo line a row, as CSV or XLSX (columns: id, description, site, quantity, weight, length, width, height, kind; see docs/cargo-import.md). Every row is checked first; nothing is written unless every row is valid.": "La liste d’équipement d’une unité, une ligne de fret par rangée, en CSV ou XLSX (colonnes : id, description, site, quantity, weight, length, width, height, kind ; voir docs/cargo-import.md). Chaque rangée est d’abord vérifiée ; rien n’est enregistré tant qu’une rangée n’est pas valide.",
   "Choose a file…": "Choisir un fichier…",

@@ -5,28 +5,18 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, FileTrigger, Label, Radio, RadioGroup, TextField, Input } from "react-aria-components";
+import { Button, Input, Label, Radio, RadioGroup, TextField } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../api/api-context.tsx";
 import type { CargoImportPreview, CargoImportRequest, CargoImportResult } from "../../api/contract.ts";
 import { ApiError } from "../../api/problem.ts";
 import { formatNumber, formatTonnes } from "../../i18n/format.ts";
 import { useLang } from "../../i18n/use-lang.ts";
-import { CsvButton } from "../../ui/csv-button.tsx";
 import { ProblemMessage } from "../../ui/problem-message.tsx";
 import { TableRegion } from "../../ui/table-region.tsx";
-import { base64OfBytes } from "./file-bytes.ts";
+import { type ChosenFile, FileChooser } from "./file-chooser.tsx";
+import { ImportIssueTable, ImportNotes, ImportRowsTable } from "./import-tables.tsx";
 import { CARGO_KINDS } from "./scenario-words.ts";
-
-/** The chosen file, read. */
-interface ChosenFile {
-  readonly name: string;
-  readonly size: number;
-  readonly content: string;
-}
-
-/** The largest file the server takes (its body limit, less base64's third). */
-export const MAX_FILE_BYTES = 1_400_000;
 
 /** The panel; `version` is the scenario's version the import is based on. */
 export function ImportPanel({ version, siteName }: { version: number; siteName: (id: string) => string }) {
@@ -35,7 +25,6 @@ export function ImportPanel({ version, siteName }: { version: number; siteName: 
   const api = useApi();
   const queries = useQueryClient();
   const [file, setFile] = useState<ChosenFile | null>(null);
-  const [tooBig, setTooBig] = useState<string | null>(null);
   const [mode, setMode] = useState<"append" | "replace">("append");
   const [sheet, setSheet] = useState("");
   const request = (f: ChosenFile): CargoImportRequest => ({ fileName: f.name, content: f.content, mode, ...(sheet.trim() === "" ? {} : { sheet: sheet.trim() }) });
@@ -55,18 +44,10 @@ export function ImportPanel({ version, siteName }: { version: number; siteName: 
     },
   });
 
-  const choose = async (files: FileList | null) => {
-    const f = files?.[0];
-    if (f === undefined) return;
+  const choose = (f: ChosenFile | null) => {
     preview.reset();
     apply.reset();
-    if (f.size > MAX_FILE_BYTES) {
-      setFile(null);
-      setTooBig(t("{{file}} is {{size}} bytes; the largest file the server takes is {{max}} bytes. Split it into smaller files.", { file: f.name, size: formatNumber(f.size, lang), max: formatNumber(MAX_FILE_BYTES, lang) }));
-      return;
-    }
-    setTooBig(null);
-    setFile({ name: f.name, size: f.size, content: base64OfBytes(new Uint8Array(await f.arrayBuffer())) });
+    setFile(f);
   };
 
   const p = preview.data;
@@ -77,12 +58,7 @@ export function ImportPanel({ version, siteName }: { version: number; siteName: 
         {t("A unit's equipment list, one cargo line a row, as CSV or XLSX (columns: id, description, site, quantity, weight, length, width, height, kind; see docs/cargo-import.md). Every row is checked first; nothing is written unless every row is valid.")}
       </p>
       <div className="import-form">
-        <FileTrigger acceptedFileTypes={[".csv", ".xlsx", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]} onSelect={(files) => void choose(files)}>
-          <Button className="button">{t("Choose a file…")}</Button>
-        </FileTrigger>
-        <p className="import-file" aria-live="polite" data-testid="import-file">
-          {file === null ? t("No file chosen.") : t("{{file}} ({{size}} bytes)", { file: file.name, size: formatNumber(file.size, lang) })}
-        </p>
+        <FileChooser file={file} onChoose={choose} testId="import-file" />
         <RadioGroup className="radio-group" value={mode} onChange={(v) => setMode(v === "replace" ? "replace" : "append")}>
           <Label>{t("The file's lines")}</Label>
           <Radio className="radio" value="append">
@@ -102,11 +78,6 @@ export function ImportPanel({ version, siteName }: { version: number; siteName: 
           {preview.isPending ? t("Checking…") : t("Check the file")}
         </Button>
       </div>
-      {tooBig !== null && (
-        <p className="problem" role="alert">
-          {tooBig}
-        </p>
-      )}
       {preview.error !== null && <ProblemMessage error={preview.error} />}
       {p !== undefined && file !== null && <PreviewResult preview={p} siteName={siteName} />}
       {p?.ok === true && file !== null && (
@@ -156,47 +127,8 @@ function PreviewResult({ preview: p, siteName }: { preview: CargoImportPreview; 
           })}
         </p>
       )}
-      {p.notes.length > 0 && (
-        <ul className="plain-list muted" lang="en">
-          {p.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
-      {p.issues.length > 0 && (
-        <>
-          <div className="table-head">
-            <h3>{t("Problems")}</h3>
-            <CsvButton
-              name={t("Problems in {{file}}", { file: p.fileName })}
-              table={() => ({ header: [t("Line"), t("Column"), t("Cell"), t("Problem"), t("How to fix it")], rows: p.issues.map((i) => [i.line, i.columnName ?? i.column, i.cell ?? "", i.message, i.hint]) })}
-            />
-          </div>
-          <TableRegion label={t("Problems")}>
-            <table className="data-table" data-testid="import-issues">
-              <thead>
-                <tr>
-                  <th scope="col">{t("Line")}</th>
-                  <th scope="col">{t("Column")}</th>
-                  <th scope="col">{t("Problem")}</th>
-                  <th scope="col">{t("How to fix it")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.issues.map((i, n) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: two problems may share a cell.
-                  <tr key={n}>
-                    <th scope="row">{i.cell === null ? formatNumber(i.line, lang) : `${formatNumber(i.line, lang)} (${i.cell})`}</th>
-                    <td>{i.columnName ?? formatNumber(i.column, lang)}</td>
-                    <td lang="en">{i.message}</td>
-                    <td lang="en">{i.hint}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-        </>
-      )}
+      <ImportNotes notes={p.notes} />
+      <ImportIssueTable fileName={p.fileName} issues={p.issues} testId="import-issues" />
       {p.summary !== null && (
         <div className="columns">
           <TableRegion label={t("By site")}>
@@ -247,47 +179,7 @@ function PreviewResult({ preview: p, siteName }: { preview: CargoImportPreview; 
           </TableRegion>
         </div>
       )}
-      <div className="table-head">
-        <h3>{t("The rows as read")}</h3>
-        <CsvButton
-          name={t("Rows of {{file}}", { file: p.fileName })}
-          table={() => ({ header: [t("Line"), ...headers, t("Problems")], rows: p.rows.map((r) => [r.line, ...r.cells, r.issues.map((i) => `${i.columnName ?? i.column}: ${i.message}`).join("; ")]) })}
-        />
-      </div>
-      {p.rowCount > p.rows.length && <p className="muted">{t("The first {{n}} of {{total}} rows are shown; the problems above cover them all.", { n: formatNumber(p.rows.length, lang), total: formatNumber(p.rowCount, lang) })}</p>}
-      <TableRegion label={t("The rows as read")}>
-        <table className="data-table import-rows" data-testid="import-rows">
-          <thead>
-            <tr>
-              <th scope="col">{t("Line")}</th>
-              {headers.map((h, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: headers may repeat or be blank.
-                <th key={i} scope="col">
-                  {h}
-                </th>
-              ))}
-              <th scope="col">{t("Status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((r) => {
-              const badColumns = new Set(r.issues.map((i) => i.column));
-              return (
-                <tr key={r.line} className={r.issues.length > 0 ? "row-bad" : undefined}>
-                  <th scope="row">{formatNumber(r.line, lang)}</th>
-                  {r.cells.map((c, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
-                    <td key={i} className={badColumns.has(i + 1) ? "cell-bad" : undefined}>
-                      {c}
-                    </td>
-                  ))}
-                  <td>{r.issues.length === 0 ? t("valid") : t("problems: {{n}}", { n: r.issues.length })}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableRegion>
+      <ImportRowsTable fileName={p.fileName} headers={headers} rows={p.rows} rowCount={p.rowCount} testId="import-rows" />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Scenario: the facts the plan rests on (each figure with its source or marked an assumption);
- * importing a unit's cargo spreadsheet with a preview of every row's problems (the departing
- * party's planners); running the planner with a progress bar (those who publish plans); and
+ * importing a unit's cargo spreadsheet or personnel roster with a preview of every row's problems
+ * (the departing party's planners); running the planner with a progress bar (those who publish plans); and
  * comparing what-if variants side by side (everyone).
  */
 import { useQuery } from "@tanstack/react-query";
@@ -16,6 +16,7 @@ import { ProblemMessage } from "../../ui/problem-message.tsx";
 import { shortName } from "../../ui/site-name.ts";
 import { FactsPanel } from "./facts-panel.tsx";
 import { ImportPanel } from "./import-panel.tsx";
+import { RosterImportPanel } from "./roster-import-panel.tsx";
 import { RunPanel } from "./run-panel.tsx";
 import { WhatIfPanel } from "./whatif-panel.tsx";
 import "./scenario.css";
@@ -59,6 +60,9 @@ export function ScenarioPage() {
           </Can>
           <Can action="create" on={{ type: "cargo_disposition", owner }}>
             <ImportPanel version={f.version} siteName={siteName} />
+          </Can>
+          <Can action="create" on={{ type: "person", owner }}>
+            <RosterImportPanel siteName={siteName} />
           </Can>
         </>
       )}

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { Button, Checkbox, Input, Label, ListBox, ListBoxItem, NumberField, Popover, Select, SelectValue, TextField } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import type { ScenarioFacts, WhatIfResult } from "../../api/contract.ts";
+import { sayText } from "../../i18n/coded.ts";
 import { formatDuration, formatNumber } from "../../i18n/format.ts";
 import { msg } from "../../i18n/msg.ts";
 import { useLang } from "../../i18n/use-lang.ts";
@@ -251,10 +252,15 @@ function Comparison({ result: r, site }: { result: WhatIfResult; site: (id: stri
         <div key={v.name} className="variant-notes">
           {(v.notes.length > 0 || v.unplannedCount > 0 || v.fixes !== null) && <h4>{v.name}</h4>}
           {v.notes.length > 0 && (
-            <ul className="plain-list" lang="en">
-              {v.notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
+            <ul className="plain-list">
+              {v.notes.map((n) => {
+                const said = sayText(n, lang);
+                return (
+                  <li key={n.text} lang={said.lang === lang ? undefined : said.lang}>
+                    {said.text}
+                  </li>
+                );
+              })}
             </ul>
           )}
           {v.unplannedCount > 0 && (
