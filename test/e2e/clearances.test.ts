@@ -8,45 +8,18 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiCall, type E2eBrowser, launchBrowser, logIn, screenshot, seriousViolations } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { apiCall, screenshot, seriousViolations } from "./browser.ts";
 import { approveOpenRequest, choose, closeRequest, denyOpenRequest, draftRequests, exactly, openRequest, requestRows, submitDrafts, words } from "./flow-steps.ts";
-import { type E2eServer, startServer } from "./server.ts";
+import { accounts, e2eSetup } from "./setup.ts";
 
-let server: E2eServer;
-let browser: E2eBrowser;
-
-beforeAll(async () => {
-  server = await startServer({
-    clock: "2024-05-20T08:00Z",
-    users: {
-      planner: { party: "US", role: "movement_planner" },
-      officer: { party: "NE", role: "clearance_officer" },
-      usOfficer: { party: "US", role: "clearance_officer" },
-      member: { party: "NE", role: "commission_member" },
-      observer: { party: "US", role: "observer" },
-    },
-  });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const e2e = e2eSetup({
+  clock: "2024-05-20T08:00Z",
+  users: accounts("planner", "officer", "usOfficer", "member", "observer"),
 });
 
-function user(name: string) {
-  const u = server.users[name];
-  if (u === undefined) throw new Error(`no user ${name}`);
-  return u;
-}
-
 async function pageOf(name: string, path = "/clearances"): Promise<Page> {
-  const page = await browser.newPage();
-  page.on("pageerror", (e) => {
-    throw new Error(`page error: ${e.message}`);
-  });
-  await logIn(page, server.url, user(name), path);
+  const page = await e2e.logInAs(name, path);
   await page.getByTestId("clearance-table").waitFor();
   return page;
 }

@@ -9,8 +9,8 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiCall, type E2eBrowser, launchBrowser, logIn, screenshot, seriousViolations } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { apiCall, logIn, screenshot, seriousViolations } from "./browser.ts";
 import {
   boardOpenMovement,
   chooseLanguage,
@@ -24,42 +24,15 @@ import {
   registerPerson,
   scheduleOpenMovement,
 } from "./flow-steps.ts";
-import { type E2eServer, startServer } from "./server.ts";
+import { accounts, e2eSetup } from "./setup.ts";
 
-let server: E2eServer;
-let browser: E2eBrowser;
-
-beforeAll(async () => {
-  server = await startServer({
-    clock: "2024-05-20T08:00Z",
-    users: {
-      planner: { party: "US", role: "movement_planner" },
-      officer: { party: "NE", role: "clearance_officer" },
-      usMember: { party: "US", role: "commission_member" },
-      neMember: { party: "NE", role: "commission_member" },
-      observer: { party: "US", role: "observer" },
-    },
-  });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const e2e = e2eSetup({
+  clock: "2024-05-20T08:00Z",
+  users: accounts("planner", "officer", "usMember", "neMember", "observer"),
 });
 
-function user(name: string) {
-  const u = server.users[name];
-  if (u === undefined) throw new Error(`no user ${name}`);
-  return u;
-}
-
 async function pageOf(name: string, path = "/personnel"): Promise<Page> {
-  const page = await browser.newPage();
-  page.on("pageerror", (e) => {
-    throw new Error(`page error: ${e.message}`);
-  });
-  await logIn(page, server.url, user(name), path);
+  const page = await e2e.logInAs(name, path);
   await page.getByTestId("headcount-now").waitFor();
   return page;
 }
@@ -188,10 +161,10 @@ describe("Personnel", () => {
   });
 
   it("shows Niger's clearance officer (in French) names and nationalities, no document number and no action", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.server.url);
     await chooseLanguage(page, "fr");
-    await logIn(page, server.url, user("officer"), "/personnel?tab=people");
+    await logIn(page, e2e.server.url, e2e.user("officer"), "/personnel?tab=people");
     await page.getByRole("heading", { level: 1, name: "Personnel" }).waitFor();
     const people = page.getByTestId("people-table");
     await people.getByText(AMY.name).waitFor();

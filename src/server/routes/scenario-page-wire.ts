@@ -103,18 +103,23 @@ export const scenarioFactsSchema = z
   })
   .openapi("ScenarioFacts");
 
+/** What every spreadsheet upload (cargo, roster) sends: the file, and for XLSX the worksheet to read. */
+const spreadsheetUploadFields = {
+  fileName: z.string().trim().min(1).max(200).describe("The file's name: .csv or .xlsx decides how it is read."),
+  content: z
+    .string()
+    .min(1)
+    .max(1_900_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64 text (the file's bytes)")
+    .describe("The file's bytes in base64 (at most about 1.4 MB of file)."),
+  sheet: z.string().trim().min(1).max(100).optional().describe("XLSX: the worksheet to read (default the first)."),
+};
+
 /** A cargo spreadsheet sent for a preview or an import. */
 export const cargoImportRequestSchema = z
   .strictObject({
-    fileName: z.string().trim().min(1).max(200).describe("The file's name: .csv or .xlsx decides how it is read."),
-    content: z
-      .string()
-      .min(1)
-      .max(1_900_000)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64 text (the file's bytes)")
-      .describe("The file's bytes in base64 (at most about 1.4 MB of file)."),
+    ...spreadsheetUploadFields,
     mode: z.enum(["append", "replace"]).default("append").describe("append: add the lines; replace: replace all cargo of the sites in the file."),
-    sheet: z.string().trim().min(1).max(100).optional().describe("XLSX: the worksheet to read (default the first)."),
   })
   .openapi("CargoImportRequest");
 
@@ -174,18 +179,7 @@ export const cargoImportResultSchema = z
   .openapi("CargoImportResult");
 
 /** A roster sent for a preview or an import. */
-export const personnelImportRequestSchema = z
-  .strictObject({
-    fileName: z.string().trim().min(1).max(200).describe("The file's name: .csv or .xlsx decides how it is read."),
-    content: z
-      .string()
-      .min(1)
-      .max(1_900_000)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64 text (the file's bytes)")
-      .describe("The file's bytes in base64 (at most about 1.4 MB of file)."),
-    sheet: z.string().trim().min(1).max(100).optional().describe("XLSX: the worksheet to read (default the first)."),
-  })
-  .openapi("PersonnelImportRequest");
+export const personnelImportRequestSchema = z.strictObject(spreadsheetUploadFields).openapi("PersonnelImportRequest");
 
 const count = z.number().int();
 

@@ -1,8 +1,10 @@
 /**
- * What both spreadsheet imports (cargo, personnel) show after a check: how the file was read, every
- * problem with its line, column and how to fix it, and the rows as read with the bad ones marked.
- * Problems and notes come coded from the server and are said in the reader's language.
+ * What both spreadsheet imports (cargo, personnel) show after a check: whether the file can be
+ * imported, how it was read, every problem with its line, column and how to fix it, the totals, and
+ * the rows as read with the bad ones marked. Problems and notes come coded from the server and are
+ * said in the reader's language.
  */
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { CodedText, ImportIssue } from "../../api/contract.ts";
 import { sayProblem, sayText } from "../../i18n/coded.ts";
@@ -10,6 +12,82 @@ import { formatNumber } from "../../i18n/format.ts";
 import { useLang } from "../../i18n/use-lang.ts";
 import { CsvButton } from "../../ui/csv-button.tsx";
 import { TableRegion } from "../../ui/table-region.tsx";
+
+/** What both previews hold. */
+interface CheckedFile<S> {
+  readonly ok: boolean;
+  readonly fileName: string;
+  readonly notes: readonly CodedText[];
+  readonly header: { readonly cells: readonly string[] } | null;
+  readonly rows: readonly PreviewRow[];
+  readonly rowCount: number;
+  readonly issues: readonly ImportIssue[];
+  readonly summary: S | null;
+}
+
+/**
+ * A check's outcome: `valid` when every row is valid, else how many problems and where; then the
+ * notes, the problems, the `totals` (when the file could be summed up) and the rows. The test ids
+ * are `testId` followed by -preview, -refused, -issues and -rows.
+ */
+export function ImportPreview<S>({ preview: p, testId, valid, totals }: { preview: CheckedFile<S>; testId: string; valid: ReactNode; totals: (summary: S) => ReactNode }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const bad = p.rows.filter((r) => r.issues.length > 0).length;
+  return (
+    <div className="import-preview" data-testid={`${testId}-preview`}>
+      {p.ok ? (
+        <p className="success" role="status">
+          {valid}
+        </p>
+      ) : (
+        <p className="problem" role="alert" data-testid={`${testId}-refused`}>
+          {t("Problems in {{file}}: {{n}}, in {{rows}} of its {{total}} rows. Nothing was written: correct the file and check it again.", {
+            n: formatNumber(p.issues.length, lang),
+            file: p.fileName,
+            rows: formatNumber(bad, lang),
+            total: formatNumber(p.rowCount, lang),
+          })}
+        </p>
+      )}
+      <ImportNotes notes={p.notes} />
+      <ImportIssueTable fileName={p.fileName} issues={p.issues} testId={`${testId}-issues`} />
+      {p.summary !== null && <div className="columns">{totals(p.summary)}</div>}
+      <ImportRowsTable fileName={p.fileName} headers={p.header?.cells ?? []} rows={p.rows} rowCount={p.rowCount} testId={`${testId}-rows`} />
+    </div>
+  );
+}
+
+/** One table of a preview's totals: a row a key (a site, a kind, a unit), its name first. */
+export function ImportTotals<T>({ label, testId, columns, rows, keyOf, head, cells }: { label: string; testId?: string; columns: readonly string[]; rows: readonly T[]; keyOf: (row: T) => string; head: (row: T) => ReactNode; cells: (row: T) => readonly string[] }) {
+  return (
+    <TableRegion label={label}>
+      <table className="data-table" data-testid={testId}>
+        <caption>{label}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={keyOf(r)}>
+              <th scope="row">{head(r)}</th>
+              {cells(r).map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
 
 /** How the file was read (delimiter, encoding, header row, sheet). */
 export function ImportNotes({ notes }: { notes: readonly CodedText[] }) {
