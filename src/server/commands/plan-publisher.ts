@@ -25,7 +25,7 @@ export interface PublishPlanProps {
 }
 
 /**
- * Plans the scenario current now, for a publication: in a planner worker when
+ * Plans the scenario current now, for a publication or a run: in a planner worker when
  * `deps.publicationPlanner` is `"worker"` (the same job as the Scenario page's run; a busy planner
  * answers 429), else in this thread. A cargo import while the worker plans makes its plan one of a
  * scenario that is no longer current: 409, as the Scenario page's run answers.
@@ -34,12 +34,12 @@ export interface PublishPlanProps {
  * const plan = await planForPublication(deps, body.seed ?? 1);
  * const { version } = await publishPlanVersion(deps, { actor, seed, plan });
  */
-export async function planForPublication(deps: ServerDeps, seed: number): Promise<Plan> {
+export async function planForPublication(deps: ServerDeps, seed: number, retry: "publish" | "run" = "publish"): Promise<Plan> {
   const scenario = deps.scenario;
   if (deps.publicationPlanner !== "worker") return planWithdrawal(scenario.resolved, { seed });
   const plan = await startPlannerJob({ kind: "plan", scenario: scenario.resolved, seed }, () => undefined).result;
   if (deps.scenario !== scenario)
-    throw new HttpError(409, "plan.scenario_changed", "The scenario changed", "the scenario changed while the planner ran; publish again");
+    throw new HttpError(409, "plan.scenario_changed", "The scenario changed", `the scenario changed while the planner ran; ${retry} again`);
   return plan;
 }
 

@@ -105,3 +105,35 @@ describe("POST /api/plans in a planner worker", () => {
     expect(responses["429"].description).toContain("planner is busy");
   });
 });
+
+describe("POST /api/plans/run in a planner worker", () => {
+  it("answers other requests while it plans, returns the plan of the current scenario and stores nothing", async () => {
+    const before = (await send(planner, "GET", "/api/plans")).body.items.length;
+    let settled = false;
+    const running = send(planner, "POST", "/api/plans/run", { seed: 6 }).finally(() => {
+      settled = true;
+    });
+    await waitFor(() => plannerJobsRunning() === 1, "the planner worker");
+    expect((await send(undefined, "GET", "/api/health")).status).toBe(200);
+    expect(settled).toBe(false);
+
+    const r = await running;
+    expect(r.status).toBe(200);
+    expect(r.body.plan).toEqual(JSON.parse(JSON.stringify(planWithdrawal(deps.scenario.resolved, { seed: 6 }))));
+    expect((await send(planner, "GET", "/api/plans")).body.items.length).toBe(before);
+  });
+
+  it("answers 429 while the planner is busy", async () => {
+    const busy = Array.from({ length: MAX_PLANNER_JOBS }, () => startPlannerJob({ kind: "plan", scenario: s.deps.scenario.resolved, seed: 1 }, () => undefined));
+    try {
+      const r = await send(planner, "POST", "/api/plans/run", {});
+      expect(r.status).toBe(429);
+      expect(r.body.code).toBe("planner.busy");
+    } finally {
+      for (const run of busy) {
+        run.cancel();
+        await run.result.catch(() => undefined);
+      }
+    }
+  });
+});

@@ -3,7 +3,6 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "kysely";
 import type { Plan } from "#domain/plan.ts";
 import { formatInstant, parseInstant } from "#domain/time.ts";
-import { planWithdrawal } from "#planner/plan-withdrawal.ts";
 import { listMovements } from "#store/movements.repository.ts";
 import { listPersonnelEvents } from "#store/persons.repository.ts";
 import { findPlanVersion, listPlanVersions } from "#store/plan-versions.repository.ts";
@@ -113,16 +112,21 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, table: RouteTable, 
         method: "post",
         path: "/api/plans/run",
         tags: ["plans"],
-        summary: "Run the planner on the current scenario (nothing is stored)",
+        summary: "Run the planner on the current scenario (off the request thread in production; nothing is stored)",
         request: { body: jsonBody(runSchema) },
-        responses: { 200: jsonAnswer(z.object({ summary: json, plan: json }), "The plan"), ...PROBLEMS },
+        responses: {
+          200: jsonAnswer(z.object({ summary: json, plan: json }), "The plan"),
+          ...PROBLEMS,
+          409: problem("Conflict: the scenario changed while the planner ran"),
+          429: problem("The planner is busy: try again later (Retry-After)"),
+        },
       }),
       policy("plan_version", "publish"),
     ),
     async (c) => {
       const actor = requireActor(c);
       authorizeOn(deps, actor, "publish", { type: "plan_version", owner: deps.parties.departing });
-      const plan = planWithdrawal(deps.scenario.resolved, { seed: c.req.valid("json").seed ?? 1 });
+      const plan = await planForPublication(deps, c.req.valid("json").seed ?? 1, "run");
       return c.json({ summary: plan.summary as unknown as Record<string, unknown>, plan: plan as unknown as Record<string, unknown> }, 200);
     },
   );
