@@ -2,42 +2,21 @@
  * Flow 4 in Chromium, on the Niger scenario: decisions are made through the API (plan published,
  * clearance requests drafted and submitted, the host approves one and denies one); each party's
  * commission member cosigns the latest checkpoint from the Ledger page; the page then shows both
- * cosignatures and the entries final, and "verify here" succeeds in the browser. Then a row of the
+ * cosignatures and the entries final, and "verify here" succeeds in the e2e.browser. Then a row of the
  * ledger is changed directly in the SQLite database, and "verify here" names that entry.
  */
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiCall, type E2eBrowser, launchBrowser, logIn, screenshot, seriousViolations } from "./browser.ts";
-import { type E2eServer, startServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { apiCall, logIn, screenshot, seriousViolations } from "./browser.ts";
+import { accounts, e2eSetup } from "./setup.ts";
 
-let server: E2eServer;
-let browser: E2eBrowser;
-
-beforeAll(async () => {
-  server = await startServer({
-    clock: "2024-05-20T08:00Z",
-    users: {
-      planner: { party: "US", role: "movement_planner" },
-      officer: { party: "NE", role: "clearance_officer" },
-      usMember: { party: "US", role: "commission_member" },
-      neMember: { party: "NE", role: "commission_member" },
-    },
-  });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const e2e = e2eSetup({
+  clock: "2024-05-20T08:00Z",
+  users: accounts("planner", "officer", "usMember", "neMember"),
 });
-
-function user(name: string) {
-  const u = server.users[name];
-  if (u === undefined) throw new Error(`no user ${name}`);
-  return u;
-}
+const user = e2e.user;
 
 interface Request {
   id: string;
@@ -52,8 +31,8 @@ let deniedLeaf = -1;
 
 describe("flow 4: the ledger shows both cosignatures and verifies in the browser", () => {
   it("records the decisions of both parties", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("planner"));
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("planner"));
     expect((await apiCall(page, "POST", "/api/plans", { note: "baseline" })).status).toBe(201);
     const drafts = await apiCall<{ drafted: { id: string; version: number }[] }>(page, "POST", "/api/clearances/drafts", { sorties: ["S0001", "S0002"], callSignPrefix: "RCH", crew: 5 });
     expect(drafts.status).toBe(201);
@@ -62,11 +41,11 @@ describe("flow 4: the ledger shows both cosignatures and verifies in the browser
     expect(submit.body.submitted, JSON.stringify(submit.body)).toBe(drafts.body.drafted.length);
 
     // The planner may not cosign: the action is absent from the page.
-    await page.goto(`${server.url}/ledger`);
+    await page.goto(`${e2e.server.url}/ledger`);
     await page.getByTestId("checkpoint-table").waitFor();
     expect(await cosignButton(page).count()).toBe(0);
 
-    await logIn(page, server.url, user("officer"));
+    await logIn(page, e2e.server.url, user("officer"));
     const list = (await apiCall<{ items: Request[] }>(page, "GET", "/api/clearances?status=submitted")).body.items;
     const day = 86_400_000;
     const approve = list.find((r) => r.source.sortie === "S0001");
@@ -84,15 +63,15 @@ describe("flow 4: the ledger shows both cosignatures and verifies in the browser
     deniedLeaf = leaves.find((l) => l.data.includes('"type":"clearance.denied"'))?.index ?? -1;
     expect(deniedLeaf).toBeGreaterThan(0);
     // The officer (not a commission member) has no cosign button either.
-    await page.goto(`${server.url}/ledger`);
+    await page.goto(`${e2e.server.url}/ledger`);
     await page.getByTestId("checkpoint-table").waitFor();
     expect(await cosignButton(page).count()).toBe(0);
     await page.close();
   });
 
   it("lets each party's commission member cosign the latest checkpoint from the page", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("usMember"), "/ledger");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("usMember"), "/ledger");
     expect(await latestState(page)).toMatch(/awaits the cosignature of United States of America, Republic of Niger|awaits the cosignature of .+, .+/);
     expect(await seriousViolations(page)).toEqual([]);
     await cosignButton(page).click();
@@ -104,7 +83,7 @@ describe("flow 4: the ledger shows both cosignatures and verifies in the browser
     expect(await newest.locator('[data-party="NE"]').textContent()).toBe("Awaiting NE");
     await screenshot(page, "ledger-us-cosigned");
 
-    await logIn(page, server.url, user("neMember"), "/ledger");
+    await logIn(page, e2e.server.url, user("neMember"), "/ledger");
     await cosignButton(page).click();
     await page.getByText("Cosigned for").waitFor();
     expect(await latestState(page)).toContain("carries both parties' cosignatures");
@@ -119,8 +98,8 @@ describe("flow 4: the ledger shows both cosignatures and verifies in the browser
   });
 
   it("verifies the ledger in the browser: every entry, root, proof, signature and both cosignatures", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("neMember"), "/ledger");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("neMember"), "/ledger");
     await page.getByRole("button", { name: "Verify here" }).click();
     const result = page.getByTestId("verify-result");
     await result.waitFor({ timeout: 60_000 });
@@ -131,16 +110,16 @@ describe("flow 4: the ledger shows both cosignatures and verifies in the browser
     expect(await newest.locator('[data-party="US"]').textContent()).toMatch(/^Valid /);
     expect(await newest.locator('[data-party="NE"]').textContent()).toMatch(/^Valid /);
     expect(await page.getByTestId("key-table").locator("tbody tr").count()).toBe(3);
-    // The browser did the work: the server was asked for proofs, and nothing left the server.
-    expect(browser.requests.some((u) => u.includes("/api/ledger/consistency?"))).toBe(true);
-    expect(browser.requests.every((u) => u.startsWith(server.url) || u.startsWith("data:") || u.startsWith("blob:"))).toBe(true);
+    // The browser did the work: the server was asked for proofs, and nothing left the e2e.server.
+    expect(e2e.browser.requests.some((u) => u.includes("/api/ledger/consistency?"))).toBe(true);
+    expect(e2e.browser.requests.every((u) => u.startsWith(e2e.server.url) || u.startsWith("data:") || u.startsWith("blob:"))).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "ledger-verified");
     await page.close();
   });
 
   it("names the first bad entry after a row is changed directly in the database", async () => {
-    const db = new Database(join(server.dataDir, "drawdown.sqlite"));
+    const db = new Database(join(e2e.server.dataDir, "drawdown.sqlite"));
     db.pragma("busy_timeout = 5000");
     const changed = db
       .prepare("update ledger_leaves set leaf_data = replace(leaf_data, 'apron closed for works', 'apron open') where idx = ?")
@@ -148,8 +127,8 @@ describe("flow 4: the ledger shows both cosignatures and verifies in the browser
     db.close();
     expect(changed.changes).toBe(1);
 
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("usMember"), "/ledger");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("usMember"), "/ledger");
     await page.getByRole("button", { name: "Verify here" }).click();
     const result = page.getByTestId("verify-result");
     await result.waitFor({ timeout: 60_000 });

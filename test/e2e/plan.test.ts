@@ -5,31 +5,15 @@
  * clearance status on the bars once requests are drafted; the host's officer reads it in French.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiCall, type E2eBrowser, launchBrowser, logIn, screenshot, seriousViolations } from "./browser.ts";
-import { type E2eServer, startServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { apiCall, logIn, screenshot, seriousViolations } from "./browser.ts";
+import { e2eSetup } from "./setup.ts";
 
-let server: E2eServer;
-let browser: E2eBrowser;
-
-beforeAll(async () => {
-  server = await startServer({
-    clock: "2024-06-03T06:00Z",
-    users: { planner: { party: "US", role: "movement_planner" }, officer: { party: "NE", role: "clearance_officer" } },
-  });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const e2e = e2eSetup({
+  clock: "2024-06-03T06:00Z",
+  users: { planner: { party: "US", role: "movement_planner" }, officer: { party: "NE", role: "clearance_officer" } },
 });
-
-function user(name: string) {
-  const u = server.users[name];
-  if (u === undefined) throw new Error(`no user ${name}`);
-  return u;
-}
+const user = e2e.user;
 
 interface Gantt {
   version: { id: string };
@@ -51,8 +35,8 @@ describe("Plan", () => {
   let gantt: Gantt;
 
   it("shows the published plan as a Gantt, one row per aircraft, and opens a sortie's load plan on a click", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("planner"), "/plan");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("planner"), "/plan");
     await page.getByTestId("no-plan").waitFor();
     expect((await apiCall(page, "POST", "/api/plans", {})).status).toBe(201);
     await page.reload();
@@ -98,8 +82,8 @@ describe("Plan", () => {
   });
 
   it("zooms and pans from the keyboard, and opens a load plan with Enter", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("planner"), "/plan");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("planner"), "/plan");
     const viewport = page.getByTestId("gantt");
     await viewport.waitFor();
     const whole = await windowOf(page);
@@ -135,8 +119,8 @@ describe("Plan", () => {
   });
 
   it("colours each sortie by its clearance requests once the planners draft them", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("planner"), "/plan");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("planner"), "/plan");
     expect((await apiCall(page, "POST", "/api/clearances/drafts", {})).status).toBe(201);
     await page.reload();
     await page.getByTestId("gantt").waitFor();
@@ -149,8 +133,8 @@ describe("Plan", () => {
   });
 
   it("gives the host's clearance officer the same plan, in French", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("officer"), "/plan");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("officer"), "/plan");
     await page.getByTestId("gantt").waitFor();
     await page.getByRole("radio", { name: "Français" }).click();
     await page.getByRole("heading", { level: 2, name: "Sorties par avion, convois et places sur vols commerciaux" }).waitFor();

@@ -6,36 +6,15 @@
  */
 import { readFileSync } from "node:fs";
 import type { Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiCall, type E2eBrowser, launchBrowser, logIn, screenshot, seriousViolations } from "./browser.ts";
-import { type E2eServer, startServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { apiCall, logIn, screenshot, seriousViolations } from "./browser.ts";
+import { accounts, e2eSetup } from "./setup.ts";
 
-let server: E2eServer;
-let browser: E2eBrowser;
-
-beforeAll(async () => {
-  server = await startServer({
-    clock: "2024-05-20T08:00Z",
-    users: {
-      planner: { party: "US", role: "movement_planner" },
-      usMember: { party: "US", role: "commission_member" },
-      neMember: { party: "NE", role: "commission_member" },
-      neObserver: { party: "NE", role: "observer" },
-    },
-  });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const e2e = e2eSetup({
+  clock: "2024-05-20T08:00Z",
+  users: accounts("planner", "usMember", "neMember", "neObserver"),
 });
-
-function user(name: string) {
-  const u = server.users[name];
-  if (u === undefined) throw new Error(`no user ${name}`);
-  return u;
-}
+const user = e2e.user;
 
 async function saved(download: Promise<Download>): Promise<{ name: string; bytes: Buffer }> {
   const d = await download;
@@ -47,19 +26,19 @@ const ready = (page: Page) => page.locator("[data-report-ready]").waitFor({ time
 
 describe("the Report page", () => {
   it("shows the departing party's member the joint report in English then French, with a CSV for each table", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("planner"));
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("planner"));
     expect((await apiCall(page, "POST", "/api/plans", {})).status).toBe(201);
     expect((await apiCall(page, "POST", "/api/movements/from-plan", {})).status).toBe(201);
     expect((await apiCall(page, "POST", "/api/dispositions/from-scenario", {})).status).toBe(201);
     const latest = (await apiCall<{ latestCheckpoint: number }>(page, "GET", "/api/ledger/final")).body.latestCheckpoint;
 
-    await logIn(page, server.url, user("usMember"));
+    await logIn(page, e2e.server.url, user("usMember"));
     expect((await apiCall(page, "POST", `/api/ledger/checkpoints/${latest}/cosignatures/US`, {})).status).toBe(200);
-    await logIn(page, server.url, user("neMember"));
+    await logIn(page, e2e.server.url, user("neMember"));
     expect((await apiCall(page, "POST", `/api/ledger/checkpoints/${latest}/cosignatures/NE`, {})).status).toBe(200);
 
-    await logIn(page, server.url, user("usMember"), "/report");
+    await logIn(page, e2e.server.url, user("usMember"), "/report");
     await ready(page);
     const en = page.getByTestId("report-en");
     const fr = page.getByTestId("report-fr");
@@ -95,8 +74,8 @@ describe("the Report page", () => {
   });
 
   it("gives the PDF printed from this page, the GeoJSON and a calendar link, to the host's observer too", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("neObserver"), "/report");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("neObserver"), "/report");
     await ready(page);
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -115,7 +94,7 @@ describe("the Report page", () => {
     const field = page.getByLabel("Calendar link, events in English");
     await field.waitFor();
     const url = await field.inputValue();
-    expect(url.startsWith(`${server.url}/api/calendar.ics?token=`)).toBe(true);
+    expect(url.startsWith(`${e2e.server.url}/api/calendar.ics?token=`)).toBe(true);
     // A calendar client: no cookie, the link only.
     const feed = await fetch(url);
     expect(feed.status).toBe(200);

@@ -6,31 +6,15 @@
  * no planner actions and reads the page in French.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiCall, type E2eBrowser, launchBrowser, logIn, screenshot, seriousViolations } from "./browser.ts";
-import { type E2eServer, startServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { apiCall, logIn, screenshot, seriousViolations } from "./browser.ts";
+import { e2eSetup } from "./setup.ts";
 
-let server: E2eServer;
-let browser: E2eBrowser;
-
-beforeAll(async () => {
-  server = await startServer({
-    clock: "2024-05-20T08:00Z",
-    users: { planner: { party: "US", role: "movement_planner" }, officer: { party: "NE", role: "clearance_officer" } },
-  });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const e2e = e2eSetup({
+  clock: "2024-05-20T08:00Z",
+  users: { planner: { party: "US", role: "movement_planner" }, officer: { party: "NE", role: "clearance_officer" } },
 });
-
-function user(name: string) {
-  const u = server.users[name];
-  if (u === undefined) throw new Error(`no user ${name}`);
-  return u;
-}
+const user = e2e.user;
 
 interface Facts {
   version: number;
@@ -52,8 +36,8 @@ const ROSTER_GOOD = `${ROSTER_HEADER}\n"DOE, Jane",US,E2E-1,724 EABS,AGADEZ,2024
 
 describe("Scenario", () => {
   it("shows the facts, each figure with its source or marked an assumption", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("planner"), "/scenario");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("planner"), "/scenario");
     await page.getByRole("heading", { level: 2, name: "The agreement" }).waitFor();
     expect(await page.getByTestId("facts-deadline").textContent()).toContain("Sep 15, 2024, 22:59 UTC");
     // The C-17 count is an assumption: its rationale opens on demand.
@@ -71,8 +55,8 @@ describe("Scenario", () => {
   });
 
   it("previews a spreadsheet with errors, writing nothing, then imports a good one", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("planner"), "/scenario");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("planner"), "/scenario");
     await page.getByTestId("import-panel").waitFor();
     const before = (await apiCall<Facts>(page, "GET", "/api/scenario/facts")).body;
 
@@ -106,8 +90,8 @@ describe("Scenario", () => {
   });
 
   it("previews a roster with errors in French, writing nothing, then registers a good one", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("planner"), "/scenario");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("planner"), "/scenario");
     const panel = page.getByTestId("roster-panel");
     await panel.waitFor();
     await page.getByRole("radio", { name: "Français" }).click();
@@ -148,8 +132,8 @@ describe("Scenario", () => {
   });
 
   it("runs the planner with a progress bar to a published plan, and cancels a run", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("planner"), "/scenario");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("planner"), "/scenario");
     const panel = page.getByTestId("run-panel");
     await panel.waitFor();
     await panel.getByRole("button", { name: "Run the planner" }).click();
@@ -171,8 +155,8 @@ describe("Scenario", () => {
   });
 
   it("compares two what-if variants side by side", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("planner"), "/scenario");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("planner"), "/scenario");
     const panel = page.getByTestId("whatif-panel");
     await panel.waitFor();
     // Variant A: one more C-17 (the default). Variant B: the deadline 30 days earlier.
@@ -201,8 +185,8 @@ describe("Scenario", () => {
   });
 
   it("gives the host's officer the facts and the what-if, without the planners' actions, in French", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, user("officer"), "/scenario");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, user("officer"), "/scenario");
     await page.getByTestId("whatif-panel").waitFor();
     expect(await page.getByTestId("run-panel").count()).toBe(0);
     expect(await page.getByTestId("import-panel").count()).toBe(0);

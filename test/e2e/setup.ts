@@ -17,6 +17,7 @@ const ACCOUNTS = {
   usMember: { party: "US", role: "commission_member" },
   neMember: { party: "NE", role: "commission_member" },
   observer: { party: "US", role: "observer" },
+  neObserver: { party: "NE", role: "observer" },
 } as const satisfies E2eServerOptions["users"];
 
 /** The named accounts, to create on a server. */
