@@ -4,6 +4,7 @@
  * closure, and what needs attention now.
  */
 import { useTranslation } from "react-i18next";
+import { loadChart } from "../../ui/lazy-chart.tsx";
 import { Loading } from "../../ui/loading.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ProblemMessage } from "../../ui/problem-message.tsx";
@@ -13,6 +14,11 @@ import { HeadlineFigures } from "./headline-figures.tsx";
 import { NoPlanYet } from "./publish-plan.tsx";
 import { SiteTable } from "./site-table.tsx";
 import { useOverview } from "./use-overview.ts";
+
+// echarts is most of the page's weight: ask for it as soon as the page loads, so it downloads and
+// parses while the session and `/api/overview` are in flight, not after they answer. A failure
+// here is the chart's to show when it asks again.
+loadChart().catch(() => undefined);
 
 /** The Overview page. */
 export function OverviewPage() {
