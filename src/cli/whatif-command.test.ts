@@ -66,6 +66,11 @@ describe("drawdown whatif", () => {
     ]);
     expect(j.after.deadline).toBe("2024-09-17T22:59:00Z");
     expect(j.rows.find((x: { key: string }) => x.key === "fleet.C-130J-30")).toMatchObject({ base: 1, variant: 2 });
+    // Each English note comes with its code and values, in the same order.
+    expect(j.noteCodes).toHaveLength(j.notes.length);
+    expect(j.noteCodes).toContainEqual({ code: "whatif.note.deadline.days_later", params: { at: "2024-09-17 22:59Z", days: 2 } });
+    const delay = j.notes.findIndex((n: string) => n.startsWith("clearance delay DZ +24 h"));
+    expect(j.noteCodes[delay].code).toMatch(/^whatif\.note\.clearance_delay\./);
     expect(r.code).toBe(j.after.meetsDeadline && j.unplannedAfter.length === 0 ? 0 : 3);
   });
 

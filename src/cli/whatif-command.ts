@@ -83,8 +83,10 @@ function toJson(w: WhatIf) {
     before: w.base.plan.summary,
     after: w.variant.plan.summary,
     rows: w.rows,
-    // The English, as before the notes had codes: the output of `--json` does not change.
+    // The English, as before the notes had codes; `noteCodes` beside it for a script or a
+    // translation (the codes and their templates are in src/planner/whatif/whatif-notes.ts).
     notes: w.notes.map((n) => n.text),
+    noteCodes: w.notes.map((n) => ({ code: n.code, params: n.params })),
     unplannedAfter: w.variant.plan.unplanned,
     ...(w.fixes ? { fixes: { ...w.fixes, fixes: w.fixes.fixes.map((f) => ({ ...f, variation: { ...f.variation, ...("at" in f.variation ? { at: formatInstant(f.variation.at) } : {}) } })) } } : {}),
   };
