@@ -26,6 +26,8 @@ export interface PlanOptions {
   readonly seed?: number;
   /** Called with a phase name and a fraction done, for progress bars. */
   readonly onProgress?: (phase: string, fraction: number, detail?: string) => void;
+  /** The dispatch rules to try (default: those of `DISPATCH_RULES` the scenario's size affords). */
+  readonly dispatchRules?: readonly DispatchRule[];
 }
 
 const counter = (prefix: string, width: number) => {
@@ -50,7 +52,7 @@ export function planWithdrawal(rs: ResolvedScenario, options: PlanOptions = {}):
   // Improvement phase: the same greedy under each setup the scenario's size allows (dispatch rules,
   // cargo sent by road to a better airfield); the best plan (deadline, closure, sorties) is kept, and
   // its setup plans the commercial variant too.
-  const rules = affordableRules(lift);
+  const rules = options.dispatchRules ?? affordableRules(lift);
   const setups: Setup[] = [
     ...rules.map((rule) => ({ rule, roadMoves: [] })),
     // Cargo by road to a better airfield: the first candidate only where plans are cheap enough for more.
@@ -96,13 +98,13 @@ export function planWithdrawal(rs: ResolvedScenario, options: PlanOptions = {}):
 }
 
 /**
- * The dispatch rules the improvement phase can afford: two up to twenty thousand lift units, then only
+ * The dispatch rules the improvement phase can afford: all up to twenty thousand lift units, then only
  * the first (each rule is a whole plan; the benchmarks' time limits hold).
  */
 function affordableRules(lift: ReadonlyMap<SiteId, readonly LiftUnit[]>): readonly DispatchRule[] {
   let units = 0;
   for (const list of lift.values()) units += list.length;
-  return DISPATCH_RULES.slice(0, units <= 20_000 ? 2 : 1);
+  return DISPATCH_RULES.slice(0, units <= 20_000 ? DISPATCH_RULES.length : 1);
 }
 
 type Movements = Pick<Plan, "pallets" | "sorties" | "convoys" | "commercial" | "clearanceRequests" | "siteClosures" | "unplanned">;

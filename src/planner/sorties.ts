@@ -213,7 +213,7 @@ function candidateSites(ctx: SortieContext, tail: Tail): Site[] {
 
 /** The tail's slot, by the dispatch rule (see `dispatch-rule.ts`). */
 function bestSlot(ctx: SortieContext, tail: Tail, destinations: readonly Site[], lastCargoAt: Map<SiteId, Instant>): Slot | undefined {
-  const perSite: { slot: Slot; work: number }[] = [];
+  const perSite: { slot: Slot; work: number; capacityHours: number }[] = [];
   for (const s of candidateSites(ctx, tail)) {
     const notBefore = readyToLoad(ctx, tail, s, lastCargoAt);
     if (notBefore === undefined) continue;
@@ -232,17 +232,60 @@ function bestSlot(ctx: SortieContext, tail: Tail, destinations: readonly Site[],
     }
     if (!best) continue;
     const length = best.a2 - (best.d1 ?? best.d2);
-    const work = (ctx.cargo.positionsAt(s.id) + ctx.people.count(s.id) / PEOPLE_PER_POSITION) * length * (1 + ctx.rule.hoursWeight * closedShare(s.operatingHours));
-    perSite.push({ slot: best, work });
+    const left = ctx.cargo.positionsAt(s.id) + ctx.people.count(s.id) / PEOPLE_PER_POSITION;
+    const work = left * length * (1 + ctx.rule.hoursWeight * closedShare(s.operatingHours));
+    const rate = siteRate(ctx, s);
+    perSite.push({ slot: best, work, capacityHours: rate === Number.POSITIVE_INFINITY || rate === 0 ? 0 : left / rate / 60 });
   }
   let earliest = Number.POSITIVE_INFINITY;
   for (const p of perSite) earliest = Math.min(earliest, p.slot.d2);
+  const criticalPatience = ctx.rule.criticalPatienceMinutes ?? 0;
+  if (criticalPatience > 0) {
+    // The site with the most hours of work left at its own capacity, less the hours this aircraft
+    // would wait for it: sites with few spots for their cargo are served all along.
+    const score = (p: { slot: Slot; capacityHours: number }) => p.capacityHours - (p.slot.d2 - earliest) / 60;
+    let pick: { slot: Slot; capacityHours: number } | undefined;
+    for (const p of perSite) {
+      if (p.capacityHours === 0 || p.slot.d2 > earliest + criticalPatience) continue;
+      if (!pick || score(p) > score(pick)) pick = p;
+    }
+    if (pick) return pick.slot;
+  }
   let chosen: { slot: Slot; work: number } | undefined;
   for (const p of perSite) {
     if (p.slot.d2 > earliest + ctx.rule.patienceMinutes) continue;
     if (!chosen || p.work > chosen.work || (p.work === chosen.work && (p.slot.d2 < chosen.slot.d2 || (p.slot.d2 === chosen.slot.d2 && p.slot.a2 < chosen.slot.a2)))) chosen = p;
   }
   return chosen?.slot;
+}
+
+/**
+ * Pallet positions per minute a site can turn at most: per parking class, its spots times the
+ * positions of the largest type of that class over its onload time, and the share of the day it is
+ * open. `Infinity` where parking is not limited.
+ */
+const rates = new WeakMap<object, Map<SiteId, number>>();
+function siteRate(ctx: SortieContext, s: Site): number {
+  let bySite = rates.get(ctx.rs);
+  if (!bySite) {
+    bySite = new Map();
+    rates.set(ctx.rs, bySite);
+  }
+  const known = bySite.get(s.id);
+  if (known !== undefined) return known;
+  const perClass = new Map<string, number>();
+  for (const f of ctx.rs.scenario.fleet) {
+    const type = ctx.rs.types.get(f.type);
+    if (!type || f.count === 0 || (s.acceptsTypes && !s.acceptsTypes.includes(type.id))) continue;
+    const spots = ctx.parking.spots(s, type.parkingClass);
+    const r = (spots * type.palletPositions) / Math.max(1, groundMinutes(type, s, { unloading: false, loading: true }));
+    perClass.set(type.parkingClass, Math.max(perClass.get(type.parkingClass) ?? 0, r));
+  }
+  let rate = 0;
+  for (const r of perClass.values()) rate += r;
+  rate *= 1 - closedShare(s.operatingHours);
+  bySite.set(s.id, rate);
+  return rate;
 }
 
 /** Seats that weigh as one pallet position in a site's work left (a C-17 trades about 5 seats a position). */
