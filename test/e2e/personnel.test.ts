@@ -143,7 +143,8 @@ describe("Personnel", () => {
     expect(lines[0]).toBe("Person,Name,Nationality,Unit,Document number,Where,Site,Since (UTC)");
     expect(lines.find((l) => l.includes(AMY.name))).toContain(`,${AMY.document},Left,`);
     await openPersonnelTab(page, "en", "Headcount over time");
-    expect(await page.getByTestId("headcount-table").locator("thead th").allTextContents()).toEqual(["Day (00:00 UTC)", "In the country", NIAMEY]);
+    // The tab renders its table after the click: poll rather than read the headers once.
+    await expect.poll(() => page.getByTestId("headcount-table").locator("thead th").allTextContents()).toEqual(["Day (00:00 UTC)", "In the country", NIAMEY]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
