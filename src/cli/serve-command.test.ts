@@ -131,6 +131,8 @@ describe("drawdown serve, ledger verify, users, backup, restore", () => {
     await expect(serveCommand(captureIo().io, {}, { env: { ...env, DRAWDOWN_CLOCK: "soon" } })).rejects.toThrow(/DRAWDOWN_CLOCK: the clock must be "wall" or an ISO instant/);
   });
 
+  // Needs a PostgreSQL server: skipped only outside CI when none answers (under CI it runs, and
+  // fails if PostgreSQL is down; .ci/run starts it), as the store suite does (src/store/testing/engines.ts).
   it.skipIf(pgDown !== undefined && !isCi())("refuses to start on unsafe database settings, saying what to fix, without a stack trace", async () => {
     const url = new URL(testDatabaseUrl());
     url.searchParams.set("options", "-c synchronous_commit=off");

@@ -119,6 +119,8 @@ describe("PostgreSQL startup checks", () => {
 });
 
 const pgDown = await postgresUnavailable();
+// Needs a PostgreSQL server: skipped only outside CI when none answers (under CI it runs, and
+// fails if PostgreSQL is down; .ci/run starts it), as the store suite does (testing/engines.ts).
 describe.skipIf(pgDown !== undefined && !isCi())("PostgreSQL startup against the server", () => {
   it("refuses synchronous_commit=off set for the session", async () => {
     const url = new URL(testDatabaseUrl());
