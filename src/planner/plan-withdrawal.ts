@@ -10,6 +10,7 @@ import { planCommercial } from "./commercial.ts";
 import { planConvoys } from "./convoys.ts";
 import { DISPATCH_RULES, type DispatchRule } from "./dispatch-rule.ts";
 import { unitFitsType } from "./fits.ts";
+import { LOAD_ORDERS, type LoadOrder } from "./load-order.ts";
 import type { LiftUnit, PalletUnit } from "./lift-unit.ts";
 import { palletRecord } from "./pallet-record.ts";
 import { buildLiftUnits } from "./palletise.ts";
@@ -28,6 +29,8 @@ export interface PlanOptions {
   readonly onProgress?: (phase: string, fraction: number, detail?: string) => void;
   /** The dispatch rules to try (default: those of `DISPATCH_RULES` the scenario's size affords). */
   readonly dispatchRules?: readonly DispatchRule[];
+  /** The load orders to try, the default first (default: `LOAD_ORDERS`). */
+  readonly loadOrders?: readonly LoadOrder[];
 }
 
 const counter = (prefix: string, width: number) => {
@@ -53,12 +56,17 @@ export function planWithdrawal(rs: ResolvedScenario, options: PlanOptions = {}):
   // cargo sent by road to a better airfield); the best plan (deadline, closure, sorties) is kept, and
   // its setup plans the commercial variant too.
   const rules = options.dispatchRules ?? affordableRules(lift);
+  const [order = "balanced", ...otherOrders] = options.loadOrders ?? LOAD_ORDERS;
+  const first = rules[0] as DispatchRule;
+  const cheap = rules.length > 1;
   const setups: Setup[] = [
-    ...rules.map((rule) => ({ rule, roadMoves: [] })),
+    // The other load orders with the first rule come first: on a tie the earlier setup is kept.
+    ...(cheap ? otherOrders : []).map((loadOrder) => ({ rule: first, loadOrder, roadMoves: [] })),
+    ...rules.map((rule) => ({ rule, loadOrder: order, roadMoves: [] })),
     // Cargo by road to a better airfield: the first candidate only where plans are cheap enough for more.
     ...roadMoveCandidates(rs, lift)
-      .slice(0, rules.length > 1 ? 1 : 0)
-      .map((move) => ({ rule: rules[0] as DispatchRule, roadMoves: [move] })),
+      .slice(0, cheap ? 1 : 0)
+      .flatMap((move) => [order, ...otherOrders].map((loadOrder) => ({ rule: first, loadOrder, roadMoves: [move] }))),
   ];
   let militaryOnly: Movements | undefined;
   let setup = setups[0] as Setup;
@@ -124,9 +132,10 @@ function better(rs: ResolvedScenario, a: Movements, b: Movements): boolean {
   return a.sorties.length < b.sorties.length;
 }
 
-/** What one attempt varies: the dispatch rule, cargo sent by road between airfields, airline seats. */
+/** What one attempt varies: the dispatch rule, the load order, cargo sent by road between airfields, airline seats. */
 interface Setup {
   readonly rule: DispatchRule;
+  readonly loadOrder: LoadOrder;
   readonly roadMoves: readonly RoadMove[];
   /** Airline seats for early leavers up to this instant (none when undefined). */
   readonly commercialUntil?: Instant;
@@ -197,6 +206,7 @@ function attempt(
     crews: new CrewRoster(rs.scenario.crewDuty, rs.scenario.fleet),
     nextId: counter("S", 4),
     rule,
+    loadOrder: setup.loadOrder,
     cargoLeftBy,
     onProgress: () => progress("sorties", total === 0 ? 1 : 1 - (cargo.size + people.total) / total),
   });

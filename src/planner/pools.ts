@@ -9,6 +9,13 @@ export interface WaitingUnit {
   readonly availableAt: Instant;
 }
 
+/** The loading order's tiers: priority, sensitive first, time available. */
+const tier = (a: WaitingUnit, b: WaitingUnit) =>
+  a.unit.priority - b.unit.priority || Number(b.unit.sensitive) - Number(a.unit.sensitive) || a.availableAt - b.availableAt;
+
+/** Kilograms per pallet position (loose pieces count their share of a position). */
+const density = (w: WaitingUnit) => w.unit.weightKg / Math.max(w.unit.positions, 0.01);
+
 /** Lift units waiting at each site, in loading order (priority first, sensitive first, heavy first). */
 export class CargoPool {
   private readonly bySite = new Map<SiteId, WaitingUnit[]>();
@@ -16,10 +23,19 @@ export class CargoPool {
   private readonly earliest = new Map<string, number | undefined>();
   /** Pallet positions of the units waiting at each site. */
   private readonly positionsBySite = new Map<SiteId, number>();
+  /** Kilograms waiting at each site. */
+  private readonly kgBySite = new Map<SiteId, number>();
+  /** Each site's queue with the lightest per pallet position first inside each tier (built on demand). */
+  private readonly lightBySite = new Map<SiteId, WaitingUnit[]>();
 
   /** Pallet positions (loose pieces' equivalents included) still waiting at a site. */
   positionsAt(site: SiteId): number {
     return this.positionsBySite.get(site) ?? 0;
+  }
+
+  /** Kilograms still waiting at a site. */
+  kgAt(site: SiteId): number {
+    return this.kgBySite.get(site) ?? 0;
   }
 
   /** The earliest time a unit accepted by `fits` is waiting at the site (memoised per site and key). */
@@ -37,24 +53,30 @@ export class CargoPool {
     const list = this.bySite.get(site) ?? [];
     list.push(waiting);
     this.bySite.set(site, list);
+    this.lightBySite.delete(site);
     this.positionsBySite.set(site, this.positionsAt(site) + waiting.unit.positions);
+    this.kgBySite.set(site, this.kgAt(site) + waiting.unit.weightKg);
   }
 
   /** Sorts every site's queue; call after adding. */
   order(): void {
-    for (const list of this.bySite.values())
-      list.sort(
-        (a, b) =>
-          a.unit.priority - b.unit.priority ||
-          Number(b.unit.sensitive) - Number(a.unit.sensitive) ||
-          a.availableAt - b.availableAt ||
-          b.unit.positions - a.unit.positions ||
-          b.unit.weightKg - a.unit.weightKg,
-      );
+    this.lightBySite.clear();
+    for (const list of this.bySite.values()) list.sort((a, b) => tier(a, b) || b.unit.positions - a.unit.positions || b.unit.weightKg - a.unit.weightKg);
   }
 
+  /** A site's queue in loading order. */
   at(site: SiteId): readonly WaitingUnit[] {
     return this.bySite.get(site) ?? [];
+  }
+
+  /** The same units in the same tiers, but inside each the lightest per pallet position first (the `balanced` load order). */
+  lightFirst(site: SiteId): readonly WaitingUnit[] {
+    let list = this.lightBySite.get(site);
+    if (!list) {
+      list = [...this.at(site)].sort((a, b) => tier(a, b) || density(a) - density(b) || b.unit.positions - a.unit.positions);
+      this.lightBySite.set(site, list);
+    }
+    return list;
   }
 
   remove(site: SiteId, taken: ReadonlySet<WaitingUnit>): void {
@@ -63,7 +85,10 @@ export class CargoPool {
     if (!list) return;
     const kept = list.filter((w) => !taken.has(w));
     this.bySite.set(site, kept);
+    const light = this.lightBySite.get(site);
+    if (light) this.lightBySite.set(site, light.filter((w) => !taken.has(w)));
     this.positionsBySite.set(site, kept.reduce((n, w) => n + w.unit.positions, 0));
+    this.kgBySite.set(site, kept.reduce((n, w) => n + w.unit.weightKg, 0));
   }
 
   sites(): SiteId[] {

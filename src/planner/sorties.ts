@@ -20,6 +20,7 @@ import type { CrewRoster } from "./crew-duty.ts";
 import { closedShare, type DispatchRule } from "./dispatch-rule.ts";
 import { mergeItems } from "./convoys.ts";
 import { unitFitsType } from "./fits.ts";
+import type { LoadOrder } from "./load-order.ts";
 import type { AircraftLoad } from "./load/aircraft-load.ts";
 import { assessLoad } from "./load/assess.ts";
 import { loadPlanRecord } from "./load/load-plan-record.ts";
@@ -72,6 +73,8 @@ export interface SortieContext {
   readonly nextId: () => string;
   /** How an aircraft picks its next site. */
   readonly rule: DispatchRule;
+  /** How an aircraft picks the cargo it takes (default `balanced`). */
+  readonly loadOrder?: LoadOrder;
   /** The last departure of cargo from a site already planned (by road, or kept when re-planning): closing teams stay until then. */
   readonly cargoLeftBy?: ReadonlyMap<SiteId, Instant>;
   /** Re-planning: where each aircraft stands after the movements kept, and when it may leave again. */
@@ -478,12 +481,35 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
     return true;
   };
   const eligible = (w: WaitingUnit, allowSensitive: boolean) =>
+    w !== heldBack &&
     !taken.has(w) && w.availableAt <= slot.d2 && unitFitsType(w.unit, type) && (allowSensitive || !w.unit.sensitive);
+  // Balanced loads (see `load-order.ts`), but not a site's last few: those keep queue order.
+  const balanced = (ctx.loadOrder ?? "balanced") === "balanced" && cargo.positionsAt(s.id) > 2 * type.palletPositions;
+  const light = balanced ? cargo.lightFirst(s.id) : [];
+  const typeDensity = allowable / type.palletPositions;
+  const weightBound = typeDensity * cargo.positionsAt(s.id) < cargo.kgAt(s.id);
+  // When this aircraft could take all the cargo left but not also seat the people still here, it
+  // holds back the last piece in loading order: that piece then leaves with them on the next load,
+  // which they need anyway, and no load flies for them alone.
+  const need = Math.min(people.count(s.id), type.seats.maximum);
+  const clearable = cargo.positionsAt(s.id) <= type.palletPositions && cargo.kgAt(s.id) <= allowable;
+  const short = clearable && (cargo.kgAt(s.id) + need * PASSENGER_KG > allowable || seatsAvailable(type, cargo.positionsAt(s.id)) < need);
+  const heldBack = short && waiting.length > 1 ? waiting[waiting.length - 1] : undefined;
   const take = (allowSensitive: boolean) => {
     let misses = 0;
-    for (const w of waiting) {
+    // Both lists hold the same units; each is scanned once, skipping what the other has passed.
+    const passed = new Set<WaitingUnit>();
+    let i = 0;
+    let j = 0;
+    for (;;) {
       // A full aircraft, or a long run of pieces that no longer fit: stop scanning the queue.
       if (positions >= type.palletPositions || misses > 400) break;
+      while (i < waiting.length && passed.has(waiting[i] as WaitingUnit)) i++;
+      while (j < light.length && passed.has(light[j] as WaitingUnit)) j++;
+      const dense = positions > 0 ? kg > typeDensity * positions : weightBound;
+      const w = j < light.length && dense ? light[j++] : waiting[i++];
+      if (!w) break;
+      passed.add(w);
       if (!eligible(w, allowSensitive) || !segregated(w)) continue;
       const reserve = w.unit.sensitive || [...taken].some((t) => t.unit.sensitive) ? PASSENGER_KG : 0;
       if (kg + w.unit.weightKg + reserve > allowable || positions + w.unit.positions > type.palletPositions) {
