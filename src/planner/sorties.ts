@@ -480,6 +480,13 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
     for (const t of taken) for (const g of hazards(t)) for (const h of mine) if (!compatible(h, g)) return false;
     return true;
   };
+  // When this aircraft could take all the cargo left but not also seat the people still here, it
+  // holds back the last piece in loading order: that piece then leaves with them on the next load,
+  // which they need anyway, and no load flies for them alone.
+  const need = Math.min(people.count(s.id), type.seats.maximum);
+  const clearable = cargo.positionsAt(s.id) <= type.palletPositions && cargo.kgAt(s.id) <= allowable;
+  const short = clearable && (cargo.kgAt(s.id) + need * PASSENGER_KG > allowable || seatsAvailable(type, cargo.positionsAt(s.id)) < need);
+  const heldBack = short && waiting.length > 1 ? waiting[waiting.length - 1] : undefined;
   const eligible = (w: WaitingUnit, allowSensitive: boolean) =>
     w !== heldBack &&
     !taken.has(w) && w.availableAt <= slot.d2 && unitFitsType(w.unit, type) && (allowSensitive || !w.unit.sensitive);
@@ -488,13 +495,6 @@ function fly(ctx: SortieContext, tail: Tail, slot: Slot, lastCargoAt: Map<SiteId
   const light = balanced ? cargo.lightFirst(s.id) : [];
   const typeDensity = allowable / type.palletPositions;
   const weightBound = typeDensity * cargo.positionsAt(s.id) < cargo.kgAt(s.id);
-  // When this aircraft could take all the cargo left but not also seat the people still here, it
-  // holds back the last piece in loading order: that piece then leaves with them on the next load,
-  // which they need anyway, and no load flies for them alone.
-  const need = Math.min(people.count(s.id), type.seats.maximum);
-  const clearable = cargo.positionsAt(s.id) <= type.palletPositions && cargo.kgAt(s.id) <= allowable;
-  const short = clearable && (cargo.kgAt(s.id) + need * PASSENGER_KG > allowable || seatsAvailable(type, cargo.positionsAt(s.id)) < need);
-  const heldBack = short && waiting.length > 1 ? waiting[waiting.length - 1] : undefined;
   const take = (allowSensitive: boolean) => {
     let misses = 0;
     // Both lists hold the same units; each is scanned once, skipping what the other has passed.
